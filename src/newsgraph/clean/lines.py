@@ -1,0 +1,130 @@
+"""Split a page-text dump into lines with raw offsets, and describe each line with features.
+
+The cleaner works line by line because a text dump keeps the page's block structure as
+lines: the extraction dev split shows that keeping exactly the right whole lines would score
+0.99 shingle F1, so the task is to label lines, not to cut inside them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+__all__ = ["FEATURE_NAMES", "Line", "line_features", "split_lines"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-blank line: its stripped text, raw offsets, and blank lines before it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    gap_before: int
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Non-blank lines of `raw` with offsets of their stripped text."""
+    lines: list[Line] = []
+    gap = 0
+    pos = 0
+    for piece in raw.splitlines(keepends=True):
+        body = piece.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            lead = len(body) - len(body.lstrip())
+            start = pos + lead
+            lines.append(Line(len(lines), start, start + len(stripped), stripped, gap))
+            gap = 0
+        else:
+            gap += 1
+        pos += len(piece)
+    return lines
+
+
+_WORD = re.compile(r"\w+")
+_TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
+_SENTENCE_INSIDE = re.compile(r"\w[.!?]['\"”’]?\s+['\"“‘]?[A-Z]")
+_DATE = re.compile(
+    r"\b(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
+    r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4})\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d+ (?:min|mins|minutes|hours?|days?) ago\b", re.IGNORECASE)
+_LINKISH = re.compile(r"https?://|www\.|@\w|\.com\b|#\w")
+_SEPARATORS = re.compile(r"\s[|»›>/•·]\s|^[|»›>•·]|[|»›>•·]$")
+
+# Function words of the languages seen in news pages; a body sentence is full of them,
+# a menu item or a headline is not. Language-agnostic enough for a first signal.
+_STOPWORDS = frozenset(
+    """a an the of and or to in on at for with by from as is are was were be been has have
+    had it its this that these those he she they we you i his her their our not but if than
+    then so who which what when where will would can could should may might said says there
+    after before about into over also more just
+    der die das und ist zu den mit von nicht sich auf für im dem ein eine es auch wie wird
+    le la les et des du un une est que qui dans pour pas sur au avec il elle ce sont
+    el los las y en por con para se lo al su como más pero
+    o os as do da dos das em um uma não mas com ao é
+    di che è per non gli nel della
+    yang dan ini itu dengan untuk dari dalam tidak akan pada adalah
+    и в не на что с по как это он она они но из за""".split()
+)
+
+
+FEATURE_NAMES = (
+    "bias",
+    "log_tokens",
+    "log_chars",
+    "terminal",
+    "colon_end",
+    "comma_rate",
+    "titlecase_rate",
+    "upper_rate",
+    "digit_rate",
+    "stopword_rate",
+    "inner_sentences",
+    "position",
+    "gap_before",
+    "has_date",
+    "has_time",
+    "linkish",
+    "separators",
+    "short",
+    "long",
+)
+
+
+def line_features(text: str, index: int, n_lines: int, gap_before: int) -> list[float]:
+    """Context-free features of one line, in the order of FEATURE_NAMES."""
+    words = _WORD.findall(text)
+    n_words = len(words)
+    n_chars = len(text)
+    letters = sum(1 for w in words if w[0].isalpha())
+    title = sum(1 for w in words if w[0].isupper())
+    stop = sum(1 for w in words if w.lower() in _STOPWORDS)
+    upper = sum(1 for c in text if c.isupper())
+    digits = sum(1 for c in text if c.isdigit())
+    return [
+        1.0,
+        math.log1p(n_words),
+        math.log1p(n_chars),
+        1.0 if _TERMINAL.search(text) else 0.0,
+        1.0 if text.endswith(":") else 0.0,
+        text.count(",") / (n_words + 1),
+        title / letters if letters else 0.0,
+        upper / n_chars,
+        digits / n_chars,
+        stop / n_words if n_words else 0.0,
+        min(len(_SENTENCE_INSIDE.findall(text)), 5) / 5,
+        index / max(n_lines - 1, 1),
+        min(gap_before, 2) / 2,
+        1.0 if _DATE.search(text) else 0.0,
+        1.0 if _TIME.search(text) else 0.0,
+        1.0 if _LINKISH.search(text) else 0.0,
+        1.0 if _SEPARATORS.search(text) else 0.0,
+        1.0 if n_words <= 4 else 0.0,
+        1.0 if n_words >= 25 else 0.0,
+    ]

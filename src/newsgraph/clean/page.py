@@ -1,0 +1,179 @@
+"""Clean a whole-page text dump into the article body.
+
+The order of work, each step a function below:
+1. split the dump into lines with raw offsets (`lines.split_lines`);
+2. score every line with the shipped line model, which also reports furniture rules;
+3. drop lines that a rule names as furniture beyond doubt, whatever the model says;
+4. keep one copy of repeated content: a lede that repeats the body (whole or with its
+   sentences glued together), a caption printed three times;
+5. join the kept lines into the clean text, repairing glued sentences, and record where
+   each piece came from (offset map) and every removed line with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.clean.lines import Line, split_lines
+from newsgraph.clean.model import LineModel, load_model
+from newsgraph.config import Config
+from newsgraph.records import OffsetSegment, Removed
+
+__all__ = ["CleanPage", "assemble", "clean_page", "first_line_title", "segment"]
+
+# Rules whose lines never belong to a body: interface strings, consent banners, notices
+# about the page itself. Captions and bylines are left to the model, as some sites print
+# them inside the article and the benchmark counts them as body.
+_ALWAYS_REMOVE = frozenset(
+    {"ui", "translation_notice", "cookie_banner", "wire_credit", "share", "subscribe", "copyright", "timestamp"}
+)
+_TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|:•·]|::)\s+[^-–—|]{2,60}$")
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
+_SQUASH = re.compile(r"\W+")
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """Per-line decisions: `reasons[i]` is None for a kept line, else why it was removed."""
+
+    lines: tuple[Line, ...]
+    scores: tuple[float, ...]
+    rules: tuple[str | None, ...]
+    reasons: tuple[str | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CleanPage:
+    """The clean body with its offset map, removed spans, and the segmentation behind it."""
+
+    text: str
+    removed: tuple[Removed, ...]
+    offset_map: tuple[OffsetSegment, ...]
+    segmentation: Segmentation
+
+
+def first_line_title(lines: list[Line] | tuple[Line, ...]) -> str | None:
+    """The first line of a dump with any ' - Outlet' suffix cut: usually the HTML <title>."""
+    if not lines:
+        return None
+    return _TITLE_SUFFIX.sub("", lines[0].text) or lines[0].text
+
+
+def segment(raw: str, config: Config, model: LineModel | None = None, title_hint: str | None = None) -> Segmentation:
+    """Decide, for every non-blank line of `raw`, whether it is body and if not why."""
+    lines = split_lines(raw)
+    model = model or load_model()
+    scores, rules = model.score(lines, title_hint or first_line_title(lines))
+    reasons: list[str | None] = []
+    for score, rule in zip(scores, rules, strict=True):
+        if rule in _ALWAYS_REMOVE:
+            reasons.append(rule)
+        elif score < config.body_threshold:
+            reasons.append(rule or "")
+        else:
+            reasons.append(None)
+    _drop_repeats(lines, reasons)
+    _name_positions(lines, reasons)
+    return Segmentation(tuple(lines), tuple(scores), tuple(rules), tuple(reasons))
+
+
+def _squash(text: str) -> str:
+    return _SQUASH.sub("", text).casefold()
+
+
+def _drop_repeats(lines: list[Line], reasons: list[str | None]) -> None:
+    """Keep one copy of repeated content among kept lines.
+
+    A kept line that contains two or more other kept lines is a lede that runs the body's
+    sentences together: it goes. Of lines repeated word for word, the copy with most kept
+    neighbours stays, since the body is a run and a teaser copy stands apart. When a lede
+    copy precedes the body, what lies between the two copies is headline furniture
+    (the title, a caption): the body starts where the repeat starts.
+    """
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    squashed = {i: _squash(lines[i].text) for i in kept}
+    first_removed_copy: int | None = None
+    first_twin: int | None = None
+    for i in kept:
+        inner = [j for j in kept if j != i and len(squashed[j]) >= 30 and squashed[j] in squashed[i]
+                 and squashed[j] != squashed[i]]
+        if len(inner) >= 2:
+            reasons[i] = "duplicate_lede"
+            if first_removed_copy is None and min(inner) > i:
+                first_removed_copy, first_twin = i, min(inner)
+
+    groups: dict[str, list[int]] = {}
+    for i in kept:
+        if reasons[i] is None and len(squashed[i]) >= 20:
+            groups.setdefault(squashed[i], []).append(i)
+    for copies in groups.values():
+        if len(copies) < 2:
+            continue
+
+        def support(i: int) -> int:
+            return sum(1 for j in (i - 2, i - 1, i + 1, i + 2)
+                       if 0 <= j < len(reasons) and reasons[j] is None and j not in copies)
+
+        best = max(copies, key=lambda i: (support(i), i))
+        for i in copies:
+            if i != best:
+                reasons[i] = "duplicate_lede" if i < best else "duplicate"
+                if i < best and (first_removed_copy is None or i < first_removed_copy):
+                    first_removed_copy, first_twin = i, best
+
+    if first_removed_copy is not None and first_twin is not None:
+        for i in range(first_removed_copy + 1, first_twin):
+            if reasons[i] is None and squashed.get(i, "") not in squashed[first_removed_copy]:
+                reasons[i] = "caption"
+
+
+def _name_positions(lines: list[Line], reasons: list[str | None]) -> None:
+    """Give removed lines that no rule named a reason from where they stand."""
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    first, last = (kept[0], kept[-1]) if kept else (len(lines), -1)
+    for i, reason in enumerate(reasons):
+        if reason != "":
+            continue
+        words = len(lines[i].text.split())
+        if i < first:
+            reasons[i] = "navigation" if words <= 6 else "header"
+        elif i > last:
+            reasons[i] = "related_teaser" if 3 <= words <= 25 and not lines[i].text.endswith(".") else "footer"
+        else:
+            reasons[i] = "boilerplate"
+
+
+def assemble(raw: str, seg: Segmentation, repair: bool = True) -> CleanPage:
+    """Join kept lines into the clean text; map every copied character back to `raw`."""
+    parts: list[str] = []
+    segments: list[OffsetSegment] = []
+    removed: list[Removed] = []
+    pos = 0
+    previous: int | None = None
+    for i, (line, reason) in enumerate(zip(seg.lines, seg.reasons, strict=True)):
+        if reason is not None:
+            removed.append(Removed(line.start, line.end, line.text, reason))
+            continue
+        if previous is not None:
+            sep = "\n\n" if line.gap_before or i - previous > 1 else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        previous = i
+        cuts = [m.start() for m in _GLUED.finditer(line.text)] if repair else []
+        begin = 0
+        for cut in [*cuts, len(line.text)]:
+            piece = line.text[begin:cut]
+            segments.append(OffsetSegment(pos, line.start + begin, len(piece)))
+            parts.append(piece)
+            pos += len(piece)
+            if cut < len(line.text):
+                parts.append(" ")
+                pos += 1
+            begin = cut
+    return CleanPage("".join(parts), tuple(removed), tuple(segments), seg)
+
+
+def clean_page(raw: str, config: Config, model: LineModel | None = None, title_hint: str | None = None) -> CleanPage:
+    """The article body of a whole-page text dump, with everything removed and why."""
+    return assemble(raw, segment(raw, config, model, title_hint), config.repair_glued_sentences)
