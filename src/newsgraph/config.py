@@ -28,7 +28,9 @@ class Config:
 
     default_kind: str = "page"
     max_bytes: int = 5_000_000
-    body_threshold: float = 0.5
+    body_threshold: float = 0.4
+    max_body_gap: int = 10
+    fill_threshold: float = 0.15
     repair_glued_sentences: bool = True
 
     def __post_init__(self) -> None:

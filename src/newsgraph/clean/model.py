@@ -20,7 +20,14 @@ from importlib import resources
 from newsgraph.clean.lines import FEATURE_NAMES, Line, line_features
 from newsgraph.clean.rules import RULE_NAMES, match_rule
 
-__all__ = ["LineModel", "load_model", "page_features", "rescoring_features"]
+__all__ = [
+    "LineModel",
+    "headline_index",
+    "load_model",
+    "page_features",
+    "rescoring_features",
+    "title_likeness",
+]
 
 _WORD = re.compile(r"\w+")
 _NEIGHBOURS = (-2, -1, 1, 2)
@@ -32,6 +39,22 @@ def _title_tokens(title_hint: str | None) -> set[str]:
     if not title_hint:
         return set()
     return {w.lower() for w in _WORD.findall(title_hint)}
+
+
+def title_likeness(lines: list[Line], title_hint: str | None) -> list[float]:
+    """Jaccard likeness of each line's words to the page title's words."""
+    title_words = _title_tokens(title_hint)
+    out = []
+    for ln in lines:
+        words = {w.lower() for w in _WORD.findall(ln.text)}
+        out.append(len(words & title_words) / len(words | title_words) if words and title_words else 0.0)
+    return out
+
+
+def headline_index(likeness: list[float]) -> int:
+    """The in-page headline: the best title match after line 0 (the <title>), or -1."""
+    head = max(range(1, len(likeness)), key=lambda i: likeness[i], default=-1)
+    return head if head >= 0 and likeness[head] >= 0.5 else -1
 
 
 def page_features(lines: list[Line], title_hint: str | None = None) -> tuple[list[list[float]], list[str | None]]:
@@ -47,15 +70,8 @@ def page_features(lines: list[Line], title_hint: str | None = None) -> tuple[lis
     key_index = [FEATURE_NAMES.index(k) for k in _NEIGHBOUR_KEYS]
     i_tokens, i_terminal, i_stop = (FEATURE_NAMES.index(k) for k in ("log_tokens", "terminal", "stopword_rate"))
 
-    title_words = _title_tokens(title_hint)
-    likeness = []
-    for ln in lines:
-        words = {w.lower() for w in _WORD.findall(ln.text)}
-        likeness.append(len(words & title_words) / len(words | title_words) if words and title_words else 0.0)
-    # The in-page headline: the best title match after the first line (which is the <title>).
-    head = max(range(1, n), key=lambda i: likeness[i], default=-1) if n > 1 else -1
-    if head >= 0 and likeness[head] < 0.5:
-        head = -1
+    likeness = title_likeness(lines, title_hint)
+    head = headline_index(likeness)
 
     # Prefix sums make the windowed means O(1) per line.
     prefix = [[0.0] * (n + 1) for _ in range(3)]
@@ -63,6 +79,13 @@ def page_features(lines: list[Line], title_hint: str | None = None) -> tuple[lis
         acc = prefix[j]
         for i in range(n):
             acc[i + 1] = acc[i] + base[i][col]
+
+    prose = _prose_flags(lines, base)
+    clusters = _prose_cluster(prose)
+    p_prefix = [0]
+    for flag in prose:
+        p_prefix.append(p_prefix[-1] + flag)
+    longest = max((ln.end - ln.start for ln in lines), default=1)
 
     rows = []
     for i in range(n):
@@ -80,8 +103,52 @@ def page_features(lines: list[Line], title_hint: str | None = None) -> tuple[lis
         row.append(1.0 if counts[lines[i].text] > 1 else 0.0)
         row.append(likeness[i])
         row.append(0.0 if head < 0 else (1.0 if i > head else -1.0))
+        # Where the line stands with respect to the page's prose.
+        row.append(math.log((lines[i].end - lines[i].start) / longest + 1e-3))
+        for w in (3, 10):
+            lo, hi = max(0, i - w), min(n, i + w + 1)
+            row.append((p_prefix[hi] - p_prefix[lo] - prose[i]) / (2 * w))
+        above = p_prefix[i] - p_prefix[max(0, i - 6)] > 0
+        below = p_prefix[min(n, i + 7)] - p_prefix[i + 1] > 0
+        row.append(1.0 if above and below else 0.0)
+        row.append(clusters[i])
         rows.append(row)
     return rows, rules
+
+
+def _prose_flags(lines: list[Line], base: list[list[float]]) -> list[int]:
+    """1 for a line that reads as a sentence of running text: long and ending like one."""
+    i_terminal = FEATURE_NAMES.index("terminal")
+    return [
+        1 if base[i][i_terminal] and (ln.end - ln.start >= 80 or len(ln.text.split()) >= 15) else 0
+        for i, ln in enumerate(lines)
+    ]
+
+
+def _prose_cluster(prose: list[int], max_gap: int = 8) -> list[float]:
+    """1 for lines inside the largest cluster of prose lines, 0.5 in other clusters, else 0.
+
+    Prose lines at most `max_gap` lines apart form a cluster; the one with most prose is
+    most often the article, the others are teasers, comments or legal text.
+    """
+    spans: list[list[int]] = []
+    for i, flag in enumerate(prose):
+        if not flag:
+            continue
+        if spans and i - spans[-1][1] <= max_gap:
+            spans[-1][1] = i
+            spans[-1][2] += 1
+        else:
+            spans.append([i, i, 1])
+    out = [0.0] * len(prose)
+    if not spans:
+        return out
+    best = max(spans, key=lambda sp: sp[2])
+    for lo, hi, _count in spans:
+        value = 1.0 if (lo, hi) == (best[0], best[1]) else 0.5
+        for i in range(lo, hi + 1):
+            out[i] = value
+    return out
 
 
 _RESCORE_WINDOWS = (1, 3, 10)

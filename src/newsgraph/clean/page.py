@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.clean.lines import Line, split_lines
-from newsgraph.clean.model import LineModel, load_model
+from newsgraph.clean.model import LineModel, headline_index, load_model, title_likeness
 from newsgraph.config import Config
 from newsgraph.records import OffsetSegment, Removed
 
@@ -28,6 +28,7 @@ __all__ = ["CleanPage", "assemble", "clean_page", "first_line_title", "segment"]
 _ALWAYS_REMOVE = frozenset(
     {"ui", "translation_notice", "cookie_banner", "wire_credit", "share", "subscribe", "copyright", "timestamp"}
 )
+_MIN_RUN_CHARS = 200
 _TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|:•·]|::)\s+[^-–—|]{2,60}$")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
 _SQUASH = re.compile(r"\W+")
@@ -73,9 +74,47 @@ def segment(raw: str, config: Config, model: LineModel | None = None, title_hint
             reasons.append(rule or "")
         else:
             reasons.append(None)
+    head = headline_index(title_likeness(lines, title_hint or first_line_title(lines)))
+    _keep_main_run(lines, reasons, scores, head, config.max_body_gap, config.fill_threshold)
     _drop_repeats(lines, reasons)
     _name_positions(lines, reasons)
     return Segmentation(tuple(lines), tuple(scores), tuple(rules), tuple(reasons))
+
+
+def _keep_main_run(
+    lines: list[Line], reasons: list[str | None], scores: list[float], head: int, max_gap: int, fill_threshold: float
+) -> None:
+    """Keep only the article's run of kept lines; the others are teasers or comments.
+
+    Kept lines at most `max_gap` lines apart form a run. A page has one article, so prose
+    far from it (summaries of other articles, reader comments) goes, however texty. The
+    article is the first substantial run after the in-page headline (`head`), or without
+    one the run with the most text.
+    """
+    runs: list[list[int]] = []
+    for i, reason in enumerate(reasons):
+        if reason is not None:
+            continue
+        if runs and i - runs[-1][-1] <= max_gap:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    if len(runs) < 2:
+        return
+    def size(run: list[int]) -> int:
+        return sum(lines[i].end - lines[i].start for i in run)
+
+    after_head = [run for run in runs if run[-1] > head and size(run) >= _MIN_RUN_CHARS] if head >= 0 else []
+    main = after_head[0] if after_head else max(runs, key=size)
+    for run in runs:
+        if run is not main:
+            for i in run:
+                reasons[i] = "related_teaser" if i > main[-1] else ""
+    # Inside the article's run, headings, list items and short paragraphs score low on
+    # their own; keep them unless a rule names them as furniture.
+    for i in range(main[0] + 1, main[-1]):
+        if reasons[i] == "" and scores[i] >= fill_threshold:
+            reasons[i] = None
 
 
 def _squash(text: str) -> str:
