@@ -72,7 +72,7 @@ def _weights(lines) -> np.ndarray:
 
 def design(pages):
     firsts, ys, ws = [], [], []
-    for page, _body, lines, labels in pages:
+    for _page, _body, lines, labels in pages:
         rows, _ = page_features(lines, first_line_title(lines))
         firsts.append(np.array(rows))
         ys.append(np.array(labels))
@@ -84,7 +84,7 @@ def fit(pages):
     firsts, ys, ws = design(pages)
     b1 = fit_logistic(np.vstack(firsts), np.concatenate(ys), np.concatenate(ws))
     seconds = []
-    for x, (_p, _b, _lines, _l) in zip(firsts, pages, strict=True):
+    for x in firsts:
         s = list(1.0 / (1.0 + np.exp(-np.clip(x @ b1, -30, 30))))
         seconds.append(np.array(rescoring_features(s, x.tolist())))
     b2 = fit_logistic(np.vstack(seconds), np.concatenate(ys), np.concatenate(ws))

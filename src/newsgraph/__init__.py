@@ -1,0 +1,2 @@
+"""newsgraph (being assembled)."""
+__version__ = "0.1.0"

@@ -20,13 +20,14 @@ from newsgraph.clean.model import LineModel, headline_index, load_model, title_l
 from newsgraph.config import Config
 from newsgraph.records import OffsetSegment, Removed
 
-__all__ = ["CleanPage", "assemble", "clean_page", "first_line_title", "segment"]
+__all__ = ["CleanPage", "Segmentation", "assemble", "clean_page", "first_line_title", "segment", "whole_text"]
 
 # Rules whose lines never belong to a body: interface strings, consent banners, notices
-# about the page itself. Captions and bylines are left to the model, as some sites print
-# them inside the article and the benchmark counts them as body.
+# about the page itself, captions, "Read more" links. Bylines are left to the model, as
+# some sites print them inside the article (removing captions too raised dev CV F1).
 _ALWAYS_REMOVE = frozenset(
-    {"ui", "translation_notice", "cookie_banner", "wire_credit", "share", "subscribe", "copyright", "timestamp"}
+    {"ui", "translation_notice", "cookie_banner", "wire_credit", "share", "subscribe", "copyright", "timestamp",
+     "related", "caption"}
 )
 _MIN_RUN_CHARS = 200
 _TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|:•·]|::)\s+[^-–—|]{2,60}$")
@@ -131,10 +132,12 @@ def _drop_repeats(lines: list[Line], reasons: list[str | None]) -> None:
     (the title, a caption): the body starts where the repeat starts.
     """
     kept = [i for i, r in enumerate(reasons) if r is None]
-    squashed = {i: _squash(lines[i].text) for i in kept}
+    # Lines no rule named may be a lede copy too, whether the model kept them or not.
+    candidates = [i for i, r in enumerate(reasons) if r in (None, "")]
+    squashed = {i: _squash(lines[i].text) for i in candidates}
     first_removed_copy: int | None = None
     first_twin: int | None = None
-    for i in kept:
+    for i in candidates:
         inner = [j for j in kept if j != i and len(squashed[j]) >= 30 and squashed[j] in squashed[i]
                  and squashed[j] != squashed[i]]
         if len(inner) >= 2:
@@ -149,12 +152,7 @@ def _drop_repeats(lines: list[Line], reasons: list[str | None]) -> None:
     for copies in groups.values():
         if len(copies) < 2:
             continue
-
-        def support(i: int) -> int:
-            return sum(1 for j in (i - 2, i - 1, i + 1, i + 2)
-                       if 0 <= j < len(reasons) and reasons[j] is None and j not in copies)
-
-        best = max(copies, key=lambda i: (support(i), i))
+        best = max(copies, key=lambda i, c=copies: (_support(reasons, i, c), i))
         for i in copies:
             if i != best:
                 reasons[i] = "duplicate_lede" if i < best else "duplicate"
@@ -165,6 +163,12 @@ def _drop_repeats(lines: list[Line], reasons: list[str | None]) -> None:
         for i in range(first_removed_copy + 1, first_twin):
             if reasons[i] is None and squashed.get(i, "") not in squashed[first_removed_copy]:
                 reasons[i] = "caption"
+
+
+def _support(reasons: list[str | None], i: int, copies: list[int]) -> int:
+    """How many of the two lines either side of copy `i` are kept body, other copies aside."""
+    return sum(1 for j in (i - 2, i - 1, i + 1, i + 2)
+               if 0 <= j < len(reasons) and reasons[j] is None and j not in copies)
 
 
 def _name_positions(lines: list[Line], reasons: list[str | None]) -> None:
@@ -216,3 +220,10 @@ def assemble(raw: str, seg: Segmentation, repair: bool = True) -> CleanPage:
 def clean_page(raw: str, config: Config, model: LineModel | None = None, title_hint: str | None = None) -> CleanPage:
     """The article body of a whole-page text dump, with everything removed and why."""
     return assemble(raw, segment(raw, config, model, title_hint), config.repair_glued_sentences)
+
+
+def whole_text(text: str) -> CleanPage:
+    """A text taken as the body as it is (kind `article`): offsets are the input's exactly."""
+    lines = split_lines(text)
+    seg = Segmentation(tuple(lines), tuple(1.0 for _ in lines), tuple(None for _ in lines), tuple(None for _ in lines))
+    return CleanPage(text, (), (OffsetSegment(0, 0, len(text)),) if text else (), seg)

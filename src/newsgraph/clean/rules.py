@@ -37,7 +37,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"not responsible for (?:any of )?(?:the )?translations?|translated by (?:google|microsoft|deepl)",
         _I)),
     ("cookie_banner", re.compile(
-        r"\bcookies?\b.*\b(?:use|policy|settings|consent|accept)|privacy (?:statement|policy|notice)"
+        r"\bcookies?\b.*\b(?:use|policy|settings|consent|accept)|\b(?:we|site|website) uses? cookies\b"
+        r"|privacy (?:statement|policy|notice)"
         r"|\bby (?:continuing|using) (?:to (?:browse|use) )?(?:our|this) (?:site|website)"
         r"|terms (?:of|and) (?:use|service|conditions)|\bGDPR\b|manage (?:your )?consent", _I)),
     ("wire_credit", re.compile(
@@ -48,7 +49,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\((?:AP|AFP|Reuters|EPA|Getty|Xinhua)?\s*Photo\b[^)]*\)\s*$"
         r"|\b(?:photo|image|picture|credit|photograph|illustration)s?(?: by)?\s*:\s*\S"
         r"|\b(?:getty images|shutterstock|afp via getty|reuters/|ap photo|epa-efe|imago)\b"
-        r"|^file (?:photo|image)\b|^in this (?:\w+ )*(?:photo|image|file)\b|\bfile image\b"
+        r"|^file (?:photo|image)\b|^in this\b[^.]{0,40}?\b(?:photo|image)\b|\bfile (?:image|photo)\b"
         r"|^\s*image \d+ of \d+|^(?:photo|image)\s*\d+\s*(?:/|of)\s*\d+", _I)),
     ("share", re.compile(
         r"^(?:share|tweet|email|e-mail|print|pin|send)(?: (?:this|on|via|to|article|story|by))"
@@ -64,13 +65,16 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:(?:updated|published|posted|last updated|modified)\s*:?\s*)?"
         r"(?:\w+,? )?\d{1,2}(?:st|nd|rd|th)? \w+,?(?: \d{4})?,? \d{1,2}:\d\d(?::\d\d)?"
         r"(?:\s*(?:am|pm|gmt|utc|[A-Z]{2,4}))?$"
+        r"|^(?:date|published|posted|updated|last updated)\s*:?\s*"
+        r"(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\b.{0,40}$"
         r"|^\d+ (?:sec|secs|seconds|min|mins|minutes|hours?|hrs?|days?|weeks?|months?) ago$"
         r"|^\d{1,2}:\d\d(?:\s*(?:am|pm))?(?:\s*[A-Z]{2,4})?$", _I)),
     ("related", re.compile(
         r"^(?:read (?:more|also)|see also|related|more from|more on|also read|recommended|"
         r"you (?:may|might) (?:also )?like|most (?:read|popular|viewed))\b\s*:?", _I)),
-    ("byline", re.compile(r"^(?:by|von|par|por|oleh|автор)\s+[A-ZÀ-Ž][\w.'’-]+(?:\s+[A-ZÀ-Ž][\w.'’-]+){0,3}"
-                          r"(?:\s*(?:,|and|&|\|)\s*.*)?$")),
+    ("byline", re.compile(
+        r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Oo]leh|[Аа]втор)\s+[A-ZÀ-Ž][\w.'’-]+(?:\s+[A-ZÀ-Ž][\w.'’-]+){0,3}"
+        r"(?:\s*(?:,|and|&|\|)\s*.*)?$")),
 )
 
 RULE_NAMES = ("ui", *(name for name, _ in RULES))

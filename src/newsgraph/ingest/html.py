@@ -13,6 +13,7 @@ processed twice) silently drops out, so the result would depend on what ran befo
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -71,12 +72,15 @@ def html_to_page(html: str, url: str | None = None) -> HtmlPage:
     if not isinstance(result, Document) or not (result.text or "").strip():
         raise InputError("no article text found in the HTML")
     published = _not_future(result.date)
+    evidence = _evidence(published, dated_markup)
+    if evidence == "htmldate" and published and _year_only_guess(published, tree.text_content()):
+        published, evidence = None, ""
     return HtmlPage(
         text=result.text or "",
         title=result.title or None,
         published=published,
         outlet=result.sitename or None,
-        date_evidence=_evidence(published, dated_markup),
+        date_evidence=evidence,
     )
 
 
@@ -104,6 +108,22 @@ def _not_future(value: str | None) -> str | None:
     except ValueError:
         return None
     return value if day <= date.today() else None
+
+
+def _year_only_guess(published: str, page_text: str) -> bool:
+    """Whether htmldate turned a bare year into 1 January: its last resorts do that with a
+    "Copyright 2025" footer or any lone year, which would give a story a day it never had.
+    Only a 1 January that the page itself writes out (in English or digits) is kept.
+    """
+    year, month_day = published[:4], published[5:]
+    if month_day != "01-01":
+        return False
+    written = re.compile(
+        rf"\b(?:jan(?:uary|\.)?\s+0?1(?:st)?\b|0?1(?:st)?\s+jan(?:uary|\.)?\b"
+        rf"|{year}[-/.]0?1[-/.]0?1\b|0?1[-/.]0?1[-/.]{year}\b)",
+        re.IGNORECASE,
+    )
+    return written.search(page_text) is None
 
 
 def _dated_markup(tree: HtmlElement, url: str | None) -> list[tuple[str, str]]:

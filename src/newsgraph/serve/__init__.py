@@ -1,0 +1,1 @@
+"""Stage 5b, serve: REST API and web UI over the store (issue 6)."""

@@ -1,0 +1,1 @@
+"""Stage 5a, store: the SQLite knowledge base (issue 6)."""

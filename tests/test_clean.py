@@ -1,0 +1,125 @@
+"""The page cleaner: each structural rule on pages written for the tests, then the seeds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DEMO, SEEDS, token_f1
+from newsgraph.clean.page import clean_page
+from newsgraph.config import Config
+
+PARAS = [
+    "The regional water board voted on Tuesday to release emergency funds for the three towns below the dam.",
+    "Engineers had warned for months that the spillway could not cope with a wet autumn, officials said.",
+    "Residents of Lower Dalby were told to leave their homes before nightfall as the river kept rising.",
+    "The board's chair, Ines Varga, said the money would pay for pumps, sandbags and temporary shelter.",
+    "A full inspection of the structure is planned for next spring, once the water level has fallen.",
+]
+CAPTION = "Sandbags line the main street of Lower Dalby on Tuesday. /Photo desk"
+HEADLINE = "Dam fears force evacuation in Lower Dalby"
+# A browser dump starts with the HTML <title>, then the site's menu.
+MENU = [f"{HEADLINE} - The Valley Courier", "Home", "World", "Business", "Sport", "Culture", "Opinion"]
+TEASERS = ["Flood insurance claims expected to double this year", "What the dam report said in 2019",
+           "2 hours ago"]
+
+
+def page(*blocks: list[str] | str, sep: str = "\n\n") -> str:
+    lines: list[str] = []
+    for block in blocks:
+        lines.extend([block] if isinstance(block, str) else block)
+    return sep.join(lines) + "\n"
+
+
+def test_body_survives_menu_captions_and_teasers() -> None:
+    raw = page(MENU, HEADLINE, CAPTION, CAPTION, CAPTION, PARAS, TEASERS)
+    result = clean_page(raw, Config())
+    assert all(p in result.text for p in PARAS)
+    assert CAPTION not in result.text
+    assert not any(t in result.text for t in TEASERS)
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons[CAPTION] == "caption"
+    assert reasons["2 hours ago"] == "timestamp"
+
+
+def test_glued_lede_keeps_one_copy_and_the_body() -> None:
+    glued = PARAS[0] + " " + "".join(PARAS[1:4])  # "...officials said.Residents of..."
+    raw = page([MENU[0], "date 2025-10-14 News", glued, HEADLINE, CAPTION, *PARAS],
+               sep="\n")
+    result = clean_page(raw, Config())
+    for p in PARAS:
+        assert result.text.count(p) == 1
+    lede = [r for r in result.removed if r.reason == "duplicate_lede"]
+    assert lede and lede[0].text == glued
+
+
+def test_glued_sentences_are_repaired_in_the_text_only() -> None:
+    text = "The river rose fast.Crews worked through the night and the pumps kept running."
+    raw = page(MENU, HEADLINE, [PARAS[0], text, *PARAS[1:]])
+    result = clean_page(raw, Config())
+    assert "rose fast. Crews worked" in result.text
+    assert "fast.Crews" in raw
+
+
+def test_offset_map_points_back_to_the_raw_page() -> None:
+    raw = page(MENU, HEADLINE, [PARAS[0], "The river rose fast.Crews worked through the night and the pumps kept running.",
+                                *PARAS[1:]])
+    result = clean_page(raw, Config())
+    covered = 0
+    for seg in result.offset_map:
+        assert result.text[seg.clean_start:seg.clean_start + seg.length] == raw[seg.raw_start:seg.raw_start + seg.length]
+        covered += seg.length
+    inserted = len(result.text) - covered
+    assert 0 < inserted < len(result.text) // 20  # only separators and the one repair space
+    for r in result.removed:
+        assert raw[r.start:r.end] == r.text
+
+
+def test_every_raw_line_is_kept_or_removed_with_a_reason() -> None:
+    raw = page(MENU, HEADLINE, CAPTION, PARAS, TEASERS)
+    result = clean_page(raw, Config())
+    kept = [ln for ln, reason in zip(result.segmentation.lines, result.segmentation.reasons, strict=True)
+            if reason is None]
+    assert len(kept) + len(result.removed) == len([x for x in raw.splitlines() if x.strip()])
+    assert all(r.reason for r in result.removed)
+
+
+def test_empty_and_furniture_only_pages_give_empty_bodies() -> None:
+    assert clean_page("", Config()).text == ""
+    assert clean_page(page(MENU, ["I agree", "Subscribe"]), Config()).text.strip() in {"", *MENU}
+
+
+SEED_FILES = ["000_2055ec67c2e37b36.txt", "004_c5f770f8c2bf1969.txt"]
+
+
+def _flat(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [x for v in value for x in _flat(v)]
+    return []
+
+
+@pytest.mark.parametrize("name", SEED_FILES)
+def test_seed_body_matches_gold(name: str, seed_gold: dict) -> None:
+    gold = seed_gold[name]
+    result = clean_page((SEEDS / name).read_text(encoding="utf-8"), Config())
+    assert token_f1(result.text, gold["body"]) >= 0.98
+    for key, value in gold["not_body"].items():
+        for line in _flat(value):
+            if key == "duplicate_lede":
+                continue  # described in words in the gold, checked by counting below
+            assert line not in result.text, (key, line)
+    first = gold["body"].splitlines()[0]
+    assert result.text.count(first) == 1
+
+
+def test_demo_corpus_bodies() -> None:
+    expected = json.loads((DEMO.parent / "expected.json").read_text(encoding="utf-8"))
+    scores = []
+    for name, exp in expected.items():
+        result = clean_page((DEMO / name).read_text(encoding="utf-8"), Config())
+        scores.append(token_f1(result.text, exp["body"]))
+    assert min(scores) >= 0.9
+    assert sum(scores) / len(scores) >= 0.97
