@@ -105,8 +105,8 @@ def line_features(text: str, index: int, n_lines: int, gap_before: int) -> list[
     letters = sum(1 for w in words if w[0].isalpha())
     title = sum(1 for w in words if w[0].isupper())
     stop = sum(1 for w in words if w.lower() in _STOPWORDS)
-    upper = sum(1 for c in text if c.isupper())
-    digits = sum(1 for c in text if c.isdigit())
+    upper = sum(map(str.isupper, text))
+    digits = sum(map(str.isdigit, text))
     return [
         1.0,
         math.log1p(n_words),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from operator import mul
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -213,7 +214,7 @@ def _sigmoid(z: float) -> float:
 
 
 def _apply(weights: list[float], rows: list[list[float]]) -> list[float]:
-    return [_sigmoid(sum(w * x for w, x in zip(weights, row, strict=True))) for row in rows]
+    return [_sigmoid(sum(map(mul, weights, row))) for row in rows]
 
 
 @dataclass(frozen=True, slots=True)

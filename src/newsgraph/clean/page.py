@@ -100,8 +100,9 @@ def _keep_main_run(
             runs[-1].append(i)
         else:
             runs.append([i])
-    if len(runs) < 2:
+    if not runs:
         return
+
     def size(run: list[int]) -> int:
         return sum(lines[i].end - lines[i].start for i in run)
 
@@ -116,6 +117,17 @@ def _keep_main_run(
     for i in range(main[0] + 1, main[-1]):
         if reasons[i] == "" and scores[i] >= fill_threshold:
             reasons[i] = None
+    # The lead paragraph right under the headline and byline often scores low, its
+    # neighbours being furniture: the run grows over adjacent sentences of prose.
+    i = main[0] - 1
+    while i > head and reasons[i] == "" and scores[i] >= fill_threshold and _is_prose(lines[i].text):
+        reasons[i] = None
+        i -= 1
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence of running text: a dozen words or more, ending like a sentence."""
+    return len(text.split()) >= 12 and text.rstrip("\"”’»)").endswith((".", "!", "?"))
 
 
 def _squash(text: str) -> str:
@@ -137,9 +149,11 @@ def _drop_repeats(lines: list[Line], reasons: list[str | None]) -> None:
     squashed = {i: _squash(lines[i].text) for i in candidates}
     first_removed_copy: int | None = None
     first_twin: int | None = None
+    long_kept = [j for j in kept if len(squashed[j]) >= 30]
     for i in candidates:
-        inner = [j for j in kept if j != i and len(squashed[j]) >= 30 and squashed[j] in squashed[i]
-                 and squashed[j] != squashed[i]]
+        if len(squashed[i]) < 60:  # too short to hold two body lines
+            continue
+        inner = [j for j in long_kept if j != i and squashed[j] in squashed[i] and squashed[j] != squashed[i]]
         if len(inner) >= 2:
             reasons[i] = "duplicate_lede"
             if first_removed_copy is None and min(inner) > i:
