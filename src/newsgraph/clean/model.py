@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from operator import mul
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import mul
 
 from newsgraph.clean.lines import FEATURE_NAMES, Line, line_features
 from newsgraph.clean.rules import RULE_NAMES, match_rule

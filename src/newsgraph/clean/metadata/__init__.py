@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsgraph.clean.metadata.byline import find_bylines
 from newsgraph.clean.metadata.cited import find_cited
 from newsgraph.clean.metadata.gazetteer import load_gazetteer
 from newsgraph.clean.metadata.outlet import find_outlet
 from newsgraph.clean.metadata.published import find_published, normalise_given
 from newsgraph.clean.metadata.section import find_section
-from newsgraph.clean.metadata.byline import find_bylines
 from newsgraph.clean.metadata.title import find_title
 from newsgraph.clean.metadata.view import Finding, PageView, squash
 from newsgraph.clean.metadata.wire import find_wires

@@ -168,8 +168,8 @@ def _known(cand: str, had_the: bool, gaz: Gazetteer) -> str | None:
 
 
 def _known_head(cand: str, gaz: Gazetteer) -> bool:
-    """True when the name opens with a known outlet or an outlet-like run: "Sioux Falls
-    Argus Leader" (an outlet's name may go on past its media word)."""
+    """True when the name opens with an outlet-like run of words that more capitalised words
+    continue: "Sioux Falls Argus Leader" (a name may go on past its media word)."""
     words = cand.split()
     for k in range(len(words) - 1, 1, -1):
         head = " ".join(words[:k])

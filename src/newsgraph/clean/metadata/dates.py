@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateHit", "WEEKDAYS", "WeekdayHit", "find_dates", "find_weekdays", "parse_date"]
+__all__ = ["WEEKDAYS", "DateHit", "WeekdayHit", "find_dates", "find_weekdays", "parse_date"]
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -39,16 +39,14 @@ for _number, _names in enumerate(
     for _name in _names.split():
         _MONTHS[_name] = _number
 
-_YEAR = r"(?:19|20)\d\d"
 _ISO = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d/])")
 _NUMERIC_BEFORE = re.compile(r"(?<![\w.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d|[0-3]?\d)(?P=sep)$")
 _ORDINAL = re.compile(r"^(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.|º)?,?$", re.IGNORECASE)
 _LINKS = frozenset({"de", "of"})
 _Y20 = re.compile(r"20\d\d")
 _Y19 = re.compile(r"19\d\d")
-# "17 de septiembre de 2025" puts the day this far before the year; "2025-10-14" the day after.
-_BEFORE_YEAR = 30
-_AFTER_YEAR = 10
+# Day and month tokens are short: a longer run of non-spaces before a year is not a date.
+_TOKEN_REACH = 16
 _WEEKDAY = re.compile(
     r"\b(?:(?P<pre>[A-Za-z]+)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"(?:\s+(?P<post>next|last)\b)?"
@@ -102,9 +100,7 @@ def _numeric(text: str, y: int, year: int) -> tuple[int, dt.date] | None:
     if not m:
         return None
     a, b = int(m.group("a")), int(m.group("b"))
-    if m.group("sep") == ".":
-        day, month = a, b
-    elif a > 12 >= b:
+    if m.group("sep") == "." or a > 12 >= b:
         day, month = a, b
     elif b > 12 >= a:
         day, month = b, a
@@ -115,13 +111,16 @@ def _numeric(text: str, y: int, year: int) -> tuple[int, dt.date] | None:
 
 
 def _token_before(text: str, end: int) -> tuple[int, str] | None:
-    """The whitespace-delimited token that ends at `end` (a space before `end` is skipped)."""
+    """The token that ends at `end` on the same line (spaces before `end` are skipped)."""
     while end > 0 and text[end - 1] == " ":
         end -= 1
     if end == 0 or text[end - 1].isspace():
         return None
-    start = max(text.rfind(" ", max(0, end - 16), end), text.rfind("\n", max(0, end - 16), end)) + 1
-    return (start, text[start:end]) if start > 0 or end - start < 16 else None
+    lo = max(0, end - _TOKEN_REACH)
+    cut = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end))
+    if cut < 0 and lo > 0:
+        return None
+    return cut + 1, text[cut + 1:end]
 
 
 def _textual(text: str, y: int, year: int) -> tuple[int, dt.date] | None:
@@ -152,10 +151,11 @@ def _textual(text: str, y: int, year: int) -> tuple[int, dt.date] | None:
 
 def _years(text: str, start: int, end: int) -> list[int]:
     """Offsets of 19xx and 20xx not inside longer numbers (two literal scans: fast)."""
-    found = [m.start() for m in _Y20.finditer(text, start, end)] + [m.start() for m in _Y19.finditer(text, start, end)]
+    found = [m.start() for pattern in (_Y20, _Y19) for m in pattern.finditer(text, start, end)]
     if len(found) > 1:
         found.sort()
-    return [y for y in found if not (y > 0 and text[y - 1].isdigit()) and not (y + 4 < len(text) and text[y + 4].isdigit())]
+    n = len(text)
+    return [y for y in found if not (y > 0 and text[y - 1].isdigit()) and not (y + 4 < n and text[y + 4].isdigit())]
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHit]:
@@ -174,7 +174,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
             if value:
                 hits.append(DateHit(y, iso.end(), value, iso.group()))
             continue
-        if y < 2 or y + 4 < end and text[y + 4].isalnum():
+        if y < 2 or (y + 4 < end and text[y + 4].isalnum()):
             continue
         found = _numeric(text, y, year) if text[y - 1] in "./" else None
         if found is None and text[y - 1].isspace():

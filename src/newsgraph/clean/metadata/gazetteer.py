@@ -18,8 +18,6 @@ from typing import Any
 __all__ = ["Gazetteer", "load_gazetteer"]
 
 _SHORT = 5
-_AGENCY_TAILS = ("Press Agency", "News Agency", "Telegraph Agency", "Information Agency", "Press Association",
-                 "Newswire", "News Service", "Presse-Agentur", "Presse Agentur")
 _SPACES = re.compile(r"\s+")
 
 
@@ -32,6 +30,8 @@ def _key(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Names:
+    """Canonical names by alias: exact for short aliases, also case-folded for long ones."""
+
     exact: dict[str, str]
     folded: dict[str, str]
 
@@ -62,9 +62,6 @@ class _Tails:
         words = name.split()
         tails = self.by_last.get(words[-1]) if words else None
         return bool(tails) and any(len(words) >= len(t) and tuple(words[-len(t):]) == t for t in tails or ())
-
-
-_AGENCIES = _Tails.of(_AGENCY_TAILS)
 
 
 def _mentions(entries: list[dict[str, Any]]) -> re.Pattern[str]:
@@ -109,6 +106,7 @@ def _media_phrases(outlets: dict[str, Any]) -> dict[str, tuple[tuple[str, str], 
 
 
 def _names(entries: list[dict[str, Any]]) -> _Names:
+    """The alias tables of a list of `{"name", "aliases"}` entries."""
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
     for entry in entries:
@@ -128,13 +126,13 @@ class Gazetteer:
 
     wires: _Names
     outlets: _Names
+    agency_tails: _Tails
     media_words: _Tails
-    media_nouns_before: tuple[str, ...]
-    media_nouns_after: tuple[str, ...]
-    coordinated_media: tuple[str, ...]
+    byline_tails: _Tails
     not_outlet_acronyms: frozenset[str]
     corporate_suffixes: tuple[str, ...]
-    byline_tails: _Tails
+    # Derived for fast scanning: every agency alias in one pattern, the words an outlet's
+    # name may end with, and the media phrases under a few anchor words.
     wire_mentions: re.Pattern[str]
     name_words: frozenset[str]
     media_phrases: dict[str, tuple[tuple[str, str], ...]]
@@ -158,9 +156,10 @@ class Gazetteer:
 
     def looks_like_agency(self, name: str) -> bool:
         """True for agency-like names that no list holds: 'Continental Press Agency'."""
-        return _AGENCIES.ends(name)
+        return self.agency_tails.ends(name)
 
     def is_byline_tail(self, name: str) -> bool:
+        """True for a desk credit's ending: 'Newsdesk', 'Staff Writer'."""
         return self.byline_tails.ends(name)
 
 
@@ -177,13 +176,11 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(
         wires=_names(wires["agencies"]),
         outlets=_names(outlets["outlets"]),
+        agency_tails=_Tails.of(wires["agency_tails"]),
         media_words=_Tails.of(outlets["media_words"]),
-        media_nouns_before=tuple(outlets["media_nouns_before"]),
-        media_nouns_after=tuple(outlets["media_nouns_after"]),
-        coordinated_media=tuple(outlets["coordinated_media"]),
+        byline_tails=_Tails.of(outlets["byline_tails"]),
         not_outlet_acronyms=frozenset(outlets["not_outlet_acronyms"]),
         corporate_suffixes=tuple(outlets["corporate_suffixes"]),
-        byline_tails=_Tails.of(outlets["byline_tails"]),
         wire_mentions=_mentions(wires["agencies"]),
         name_words=_last_words(wires["agencies"], outlets["outlets"], outlets["media_words"]),
         media_phrases=_media_phrases(outlets),

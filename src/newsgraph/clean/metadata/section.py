@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.clean.metadata.byline import is_byline
 from newsgraph.clean.metadata.dates import WEEKDAYS, find_dates
 from newsgraph.clean.metadata.gazetteer import Gazetteer
-from newsgraph.clean.metadata.byline import is_byline
 from newsgraph.clean.metadata.view import Finding, PageView, squash
 
 __all__ = ["find_section"]
@@ -43,15 +43,18 @@ _CRUMB_REACH = 3
 
 
 def _label(text: str, gaz: Gazetteer, outlet: str | None) -> bool:
+    """A line that reads as a section name: one to four capitalised words, no punctuation
+    of a sentence, no digits, not a breadcrumb, byline, outlet or interface string."""
     words = text.split()
-    if not 1 <= len(words) <= _MAX_LABEL_WORDS or len(text) > _MAX_LABEL_CHARS:
+    if not 1 <= len(words) <= _MAX_LABEL_WORDS or len(text) > _MAX_LABEL_CHARS or not text[:1].isupper():
         return False
-    if text[-1] in ".:;,!?" or any(c.isdigit() for c in text) or not text[:1].isupper():
+    if text[-1] in ".:;,!?" or any(c.isdigit() or c == "/" for c in text) or " - " in text or " – " in text:
         return False
-    if _CRUMB.search(text) or " - " in text or " – " in text or is_byline(text) or gaz.wire(text) or gaz.outlet(text):
-        return False
-    if "/" in text or text.casefold() in _HOME or text.casefold() in _NOT_SECTION or (len(text) <= 4 and text.isupper()):
+    folded = text.casefold()
+    if folded in _HOME or folded in _NOT_SECTION or (len(text) <= 4 and text.isupper()):
         return False  # "Home", "Advertisement", "English"; "ET", "PT": a time zone split from its time
+    if _CRUMB.search(text) or is_byline(text) or gaz.wire(text) or gaz.outlet(text):
+        return False
     return not (outlet and squash(text) == squash(outlet))
 
 
@@ -68,17 +71,19 @@ def _items(text: str) -> list[str] | None:
 
 
 def _label_above(view: PageView, title: int, gaz: Gazetteer, outlet: str | None) -> Finding | None:
+    """The label line right above the headline, when it is no menu's last item: a breadcrumb
+    ending in it stands before it, or it is set apart and the page names it elsewhere."""
     i = title - 1
     if i < 0 or view.rules[i] is not None or not _label(view.lines[i].text, gaz, outlet):
         return None
     ln = view.lines[i]
-    crumbs = _items(view.lines[i - 1].text) if i > 0 else None
-    if crumbs and squash(crumbs[-1]) == squash(ln.text):
-        return Finding(ln.text, view.line_evidence(i, "section:label_above_title"), i, "section")
-    prev = view.lines[i - 1].text if i > 0 else ""
-    apart = ln.gap_before > 0 or len(prev.split()) > _MAX_LABEL_WORDS
-    if i > 0 and not (apart and _again(view, ln.text, i)):
-        return None
+    if i > 0:
+        prev = view.lines[i - 1].text
+        crumbs = _items(prev)
+        apart = ln.gap_before > 0 or len(prev.split()) > _MAX_LABEL_WORDS
+        ends_crumb = bool(crumbs) and squash(crumbs[-1]) == squash(ln.text)
+        if not ends_crumb and not (apart and _again(view, ln.text, i)):
+            return None
     return Finding(ln.text, view.line_evidence(i, "section:label_above_title"), i, "section")
 
 
@@ -90,6 +95,8 @@ def _again(view: PageView, text: str, i: int) -> bool:
 
 
 def _breadcrumb(view: PageView, title: int) -> Finding | None:
+    """The first specific item of a breadcrumb a few lines above the headline (never the
+    first line of the page, which is the HTML <title> or the site's name)."""
     for i in range(title - 1, max(title - 1 - _CRUMB_REACH, 0), -1):
         items = _items(view.lines[i].text)
         if not items:
@@ -105,6 +112,7 @@ def _breadcrumb(view: PageView, title: int) -> Finding | None:
 
 
 def _after_date(view: PageView, title: int | None) -> Finding | None:
+    """The capitalised words after the date of a short header line above the headline."""
     hi = title if title is not None else min(view.anchor, len(view.lines))
     for hit in view.dates():
         i = view.line_at(hit.start)
@@ -120,8 +128,10 @@ def _after_date(view: PageView, title: int | None) -> Finding | None:
             continue  # a time zone: "EST", "CEST"
         if 1 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words if w != "&"):
             at = ln.text.rfind(rest)
-            evidence = (view.raw_evidence(ln.start + at, ln.start + at + len(rest), "section:after_date") if at >= 0
-                        else view.line_evidence(i, "section:after_date"))
+            if at >= 0:
+                evidence = view.raw_evidence(ln.start + at, ln.start + at + len(rest), "section:after_date")
+            else:
+                evidence = view.line_evidence(i, "section:after_date")
             return Finding(" ".join(words), evidence, i, "dateline")
     return None
 

@@ -2,9 +2,10 @@
 
 The readers must not trust the body decisions blindly (the line model improves over time
 and is never perfect), so the view derives its landmarks with some slack: the `anchor` is
-the first kept line that reads like prose (ten words or more), not merely the first kept
-line, and `body_end` the last such line. Costly facts (the page's dates, its copyright
-notices, the lines that open with a credit cue) are computed once, on first use.
+the first kept line that reads like prose (ten words or more and a final stop), not merely
+the first kept line (it may be a long headline), and `body_end` the last such line. Costly
+facts (the page's dates, its copyright notices, the lines that open with a credit cue) are
+computed once, on first use.
 """
 
 from __future__ import annotations
@@ -30,8 +31,11 @@ LINE_CUES = (
     "Reporting by", "REPORTING BY", "Writing by", "Editing by", "Compiled by", "(Reporting", "Additional reporting",
     "(Additional", "Distributed by", "Provided by", "Supplied by", "Courtesy of", "Content from", "Syndicated from",
 )
-# Words that make a line prose rather than a headline or a label.
+# A kept line is prose, not a headline the cleaner kept, with this many words and a final
+# stop, or with the longer count whatever its end.
 _PROSE_WORDS = 10
+_LONG_WORDS = 25
+_STOPS = tuple(".!?\"”’)…:")
 _CAPTION = re.compile(
     r"\((?:[^()]*\b(?:photo|image|picture|file|pictured|credit|illustration|video)\b[^()]*)\)\s*$"
     r"|(?:^|\s)/\s?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?\s*$"
@@ -78,7 +82,7 @@ class PageView:
         self._copyrights: list[re.Match[str]] | None = None
         self._cue_lines: list[int] | None = None
         self.kept = [i for i, r in enumerate(self.reasons) if r is None]
-        prose = [i for i in self.kept if _words(self.lines[i].text) >= _PROSE_WORDS]
+        prose = [i for i in self.kept if _reads_as_prose(self.lines[i].text)]
         if not prose:
             prose = [i for i, ln in enumerate(self.lines) if self.rules[i] is None and _is_prose(ln.text)]
         n = len(self.lines)
@@ -166,6 +170,11 @@ class PageView:
 
 def _words(text: str) -> int:
     return text.count(" ") + 1
+
+
+def _reads_as_prose(text: str) -> bool:
+    words = _words(text)
+    return words >= _LONG_WORDS or (words >= _PROSE_WORDS and text.endswith(_STOPS))
 
 
 def _is_prose(text: str) -> bool:
