@@ -47,10 +47,6 @@ _Y20 = re.compile(r"20\d\d")
 _Y19 = re.compile(r"19\d\d")
 # Day and month tokens are short: a longer run of non-spaces before a year is not a date.
 _TOKEN_REACH = 16
-_WEEKDAY = re.compile(
-    r"\b(?:(?P<pre>[A-Za-z]+)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"(?:\s+(?P<post>next|last)\b)?"
-)
 # A weekday after these words is not the day of the news: "until Friday", "next Monday".
 _NOT_NEWS_DAY = frozenset(
     "next last until till since by before after from every each coming between and or through to "
@@ -193,9 +189,16 @@ def parse_date(text: str) -> dt.date | None:
 def find_weekdays(text: str) -> list[WeekdayHit]:
     """Weekdays named as the day of an event, not "until Friday" or "next Monday"."""
     hits = []
-    for m in _WEEKDAY.finditer(text):
-        pre = (m.group("pre") or "").lower()
-        if pre in _NOT_NEWS_DAY or m.group("post"):
-            continue
-        hits.append(WeekdayHit(m.start(), m.end(), WEEKDAYS.index(m.group("day")), m.group()))
+    for day, name in enumerate(WEEKDAYS):
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                lo = text.rfind(" ", max(0, pos - 16), pos - 1) + 1 if pos > 1 and text[pos - 1] == " " else pos
+                pre = text[lo:pos].strip().lower()
+                post = text[end:end + 6].lower()
+                if pre not in _NOT_NEWS_DAY and not post.startswith((" next", " last")):
+                    hits.append(WeekdayHit(lo, end, day, text[lo:end]))
+            pos = text.find(name, end)
+    hits.sort(key=lambda h: h.start)
     return hits

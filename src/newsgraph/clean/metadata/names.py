@@ -9,6 +9,7 @@ run two sentences into one name, while "Express.co.uk" and "S.Paulo" stay whole.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = ["COPYRIGHT", "NAME", "TOKEN", "clean_name", "tidy_outlet"]
 
@@ -36,11 +37,17 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+@cache
+def _last_words(suffixes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(s.rsplit(" ", 1)[-1] for s in suffixes)
+
+
 def tidy_outlet(name: str, corporate_suffixes: tuple[str, ...]) -> str:
     """An outlet name as a reader knows it: no company form, no shouting."""
     name = clean_name(name).strip(" ,.;:-–—|")
+    lasts = _last_words(corporate_suffixes)
     changed = True
-    while changed:
+    while changed and name.rsplit(" ", 1)[-1].rstrip(".") in lasts:
         changed = False
         for suffix in corporate_suffixes:
             for sep in (" ", ", "):

@@ -31,6 +31,7 @@ LINE_CUES = (
     "Reporting by", "REPORTING BY", "Writing by", "Editing by", "Compiled by", "(Reporting", "Additional reporting",
     "(Additional", "Distributed by", "Provided by", "Supplied by", "Courtesy of", "Content from", "Syndicated from",
 )
+_CUE_FIRST = frozenset(cue[0] for cue in LINE_CUES)
 # A kept line is prose, not a headline the cleaner kept, with this many words and a final
 # stop, or with the longer count whatever its end.
 _PROSE_WORDS = 10
@@ -64,7 +65,7 @@ class PageView:
     """The raw page, its lines with the cleaner's decisions, and landmarks derived from them."""
 
     __slots__ = (
-        "_clean_starts", "_copyrights", "_cue_lines", "_dates", "_folded", "_starts",
+        "_captions", "_clean_starts", "_copyrights", "_cue_lines", "_dates", "_folded", "_starts",
         "anchor", "body_end", "kept", "lines", "page", "raw", "reasons", "rules",
     )
 
@@ -81,6 +82,7 @@ class PageView:
         self._dates: list[DateHit] | None = None
         self._copyrights: list[re.Match[str]] | None = None
         self._cue_lines: list[int] | None = None
+        self._captions: dict[int, bool] = {}
         self.kept = [i for i, r in enumerate(self.reasons) if r is None]
         prose = [i for i in self.kept if _reads_as_prose(self.lines[i].text)]
         if not prose:
@@ -108,7 +110,9 @@ class PageView:
         credits at line starts, instead of a page scan per cue.
         """
         if self._cue_lines is None:
-            self._cue_lines = [i for i, ln in enumerate(self.lines) if ln.text.startswith(LINE_CUES)]
+            first = _CUE_FIRST
+            self._cue_lines = [i for i, ln in enumerate(self.lines)
+                               if ln.text[0] in first and ln.text.startswith(LINE_CUES)]
         return self._cue_lines
 
     def copyrights(self) -> list[re.Match[str]]:
@@ -145,7 +149,10 @@ class PageView:
         """A caption by its wording, or (with `by_position`) because the cleaner placed it so."""
         if self.rules[i] == "caption" or (by_position and self.reasons[i] == "caption"):
             return True
-        return bool(_CAPTION.search(self.lines[i].text))
+        worded = self._captions.get(i)
+        if worded is None:
+            worded = self._captions[i] = bool(_CAPTION.search(self.lines[i].text))
+        return worded
 
     def after_body(self, i: int) -> bool:
         """True for a line below the body's last prose line: teasers, footers."""
