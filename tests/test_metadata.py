@@ -205,6 +205,7 @@ def test_wire_from_a_source_line_canonical_or_as_written() -> None:
     ("TARNBY, March 7 (Reuters) - ", "Reuters"),
     ("TARNBY, Norland (AP) — ", "Associated Press"),
     ("TARNBY (AFP) - ", "Agence France-Presse"),
+    ("TARNBY, March 7. /TASS/. ", "TASS"),
 ])
 def test_wire_from_a_dateline_which_stays_in_the_body(dateline: str, agency: str) -> None:
     _, md = _read([HEADLINE, dateline + P1, *BODY[1:]])

@@ -7,9 +7,12 @@ on the `RawDocument` win over anything read from the page.
 
 `line_reasons` names the lines that held only metadata (the headline, a standalone date
 line, a section label, a byline, a wire or outlet credit) so that the pipeline can drop
-them from the body; lines whose metadata sits inside prose (a dateline opening the first
-paragraph) are never named, and neither are lines the cleaner already removed for a
-specific reason (a caption, a copyright notice).
+them from the body, or name them better if the cleaner removed them by position. Lines
+whose metadata sits inside prose (a dateline opening the first paragraph) are never
+named, and neither are lines a furniture rule removed for another reason (a cookie
+banner, a timestamp, a copyright notice).
+
+For the list fields (wire, cited_outlets) `evidence` holds where the first value was read.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ class Metadata:
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
+    """One finding per value, the first in page order."""
     out: list[Finding] = []
     seen: set[str] = set()
     for f in findings:
@@ -59,7 +63,10 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 
 
 def read_metadata(raw: str, page: CleanPage, doc: RawDocument) -> Metadata:
-    """Read the metadata of one cleaned page; values given on `doc` win."""
+    """Read the metadata of one cleaned page; values given on `doc` win.
+
+    A given date that is no date ("yesterday") is ignored and the page's date read instead.
+    """
     gaz = load_gazetteer()
     view = PageView(raw, page)
     evidence: dict[str, Evidence] = {}

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from newsgraph.clean.metadata.dates import WEEKDAYS
 from newsgraph.clean.metadata.gazetteer import Gazetteer
-from newsgraph.clean.metadata.names import clean_name
+from newsgraph.clean.metadata.names import JOINERS, clean_name
 from newsgraph.clean.metadata.scan import find_all, name_after, name_before, word_at
 from newsgraph.clean.metadata.view import Finding, PageView, squash
 
@@ -50,7 +50,6 @@ _APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?$")
 _COORDINATED = re.compile(r"[ \t](?:and|or)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w-]*[ \t]+)?$")
 _DEMONYM = re.compile(r"(?:an|ese|ish|ch|ic|i)$")
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
-_INNER = frozenset({"of", "and", "&", "de", "la", "le", "al", "for", "on", "du", "des", "der", "del", "di", "el"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +157,7 @@ def _readings(name: str, kind: str) -> list[str]:
     while words and (words[-1] in WEEKDAYS or words[-1] in _MONTHS):
         words.pop()  # "told CNN Sunday"
     if kind == "before":
-        return [" ".join(words[k:]) for k in range(len(words)) if words[k] not in _INNER]
+        return [" ".join(words[k:]) for k in range(len(words)) if words[k] not in JOINERS]
     return [" ".join(words)] if words else []
 
 
@@ -193,7 +192,7 @@ def _outlet_like(cand: str, kind: str, gaz: Gazetteer) -> bool:
         return False
     if len(core) == 1 and _DEMONYM.search(core[0]) and not core[0].isupper():
         return False
-    return len(core) <= 5 and all(w[:1].isupper() or w in _INNER for w in core)
+    return len(core) <= 5 and all(w[:1].isupper() or w in JOINERS for w in core)
 
 
 class _Excluded:

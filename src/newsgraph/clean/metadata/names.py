@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["COPYRIGHT", "NAME", "TOKEN", "clean_name", "tidy_outlet"]
+__all__ = ["COPYRIGHT", "JOINERS", "NAME", "TOKEN", "clean_name", "tidy_outlet"]
 
 TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’&-]*(?:\.[\w'’-]+)*"
-_JOINER = r"(?:of|de|del|der|di|du|des|la|le|el|al|and|&|for|on)"
+# Lowercase words that may stand inside a name.
+JOINERS = frozenset({"of", "de", "del", "der", "di", "du", "des", "la", "le", "el", "al", "and", "&", "for", "on"})
+_JOINER = "(?:" + "|".join(sorted(JOINERS, key=len, reverse=True)) + ")"
 NAME = rf"{TOKEN}(?:[ \t]+(?:{_JOINER}[ \t]+)?(?:{TOKEN}|\d+(?=[ \t]+[A-Z])|\d+\b)){{0,5}}"
 
 COPYRIGHT = re.compile(

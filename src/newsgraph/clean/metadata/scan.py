@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsgraph.clean.metadata.names import NAME, TOKEN
+from newsgraph.clean.metadata.names import JOINERS, NAME, TOKEN
 
 __all__ = ["find_all", "name_after", "name_before", "word_at"]
 
 _TOKEN = re.compile(TOKEN)
 _NAME_AT = re.compile(rf"(?:[Tt]he[ \t]+)?{NAME}")
-_JOINERS = frozenset({"of", "de", "del", "der", "di", "du", "des", "la", "le", "el", "al", "and", "&", "for", "on"})
 _OPENERS = "“\"‘'(«["
 _REACH = 160
 _MAX_TOKENS = 7
@@ -75,7 +74,7 @@ def name_before(text: str, end: int, skip: frozenset[str] = frozenset()) -> tupl
             if tokens:
                 tokens.append((j, tok))
             break
-        if _TOKEN.fullmatch(tok) or (tokens and (tok in _JOINERS or tok.isdigit())):
+        if _TOKEN.fullmatch(tok) or (tokens and (tok in JOINERS or tok.isdigit())):
             tokens.append((j, tok))
         else:
             break
@@ -84,7 +83,7 @@ def name_before(text: str, end: int, skip: frozenset[str] = frozenset()) -> tupl
         i = j
         while i > lo and text[i - 1] in " \t":
             i -= 1
-    while tokens and (tokens[-1][1] in _JOINERS or tokens[-1][1].isdigit()):
+    while tokens and (tokens[-1][1] in JOINERS or tokens[-1][1].isdigit()):
         tokens.pop()
     if not tokens:
         return None

@@ -2,7 +2,8 @@
 
 Read from credits, never from mentions in the prose ("told Reuters" is a citation):
 - source lines: "Source(s): Xinhua News Agency" (a name no list holds is kept as written);
-- datelines opening a paragraph: "PORTHAVEN, Oct. 14 (Reuters) -", "(AP) —"; an abbreviation
+- datelines opening a paragraph: "PORTHAVEN, Oct. 14 (Reuters) -", "(AP) —", "MOSCOW, March
+  20. /TASS/."; an abbreviation
   no list holds counts when the page spells it out as an agency: "Continental Press Agency
   (CPA)";
 - credit phrases and lines: "Distributed by ...", "Reporting by ... (Reuters)", "The
@@ -31,6 +32,8 @@ _SOURCE = re.compile(
 )
 _SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&|\+)\s*")
 _DATELINE = re.compile(r"\((?P<ab>[A-Z][\w.&'’ -]{0,40}?)\)[ \t]*(?:[-–—]{1,2}|:)[ \t]")
+# "MOSCOW, October 14. /TASS/. ...": the agency between slashes (listed agencies only).
+_SLASH_DATELINE = re.compile(r" /(?P<ab>[A-Z][A-Za-z-]{1,20})/\.?[ \t]")
 _CREDIT_CUES = ("Distributed by", "Provided by", "Supplied by", "Courtesy of", "Content from", "Syndicated from")
 _CREDIT = re.compile(
     rf"(?i:distributed|provided|supplied|content|courtesy|syndicated)[ \t]+(?:by|from|of)[ \t]+"
@@ -92,6 +95,11 @@ def _sources(view: PageView, gaz: Gazetteer, outlet: str | None, found: _Found) 
 
 
 def _datelines(view: PageView, gaz: Gazetteer, found: _Found) -> None:
+    for m in _SLASH_DATELINE.finditer(view.raw):
+        i = view.line_at(m.start())
+        value = gaz.wire(m.group("ab"))
+        if value and m.start() - view.lines[i].start <= _DATELINE_REACH and not view.after_body(i):
+            found.add(m.start("ab"), value, view, m.end("ab"), "wire:dateline")
     for m in _DATELINE.finditer(view.raw):
         i = view.line_at(m.start())
         if m.start() - view.lines[i].start > _DATELINE_REACH or view.after_body(i) or view.is_caption(i):
