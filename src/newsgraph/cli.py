@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -94,7 +94,7 @@ def _open_output(output: str) -> Iterator[IO[str]]:
 
 
 @contextlib.contextmanager
-def _progress(show: bool) -> Iterator[callable]:
+def _progress(show: bool) -> Iterator[Callable[[], None]]:
     """A progress counter on stderr, or a no-op when output is not a terminal."""
     if not show:
         yield lambda: None

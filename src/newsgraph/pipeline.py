@@ -27,7 +27,7 @@ def process(doc: RawDocument | ErrorRecord, config: Config = Config()) -> Articl
     try:
         text = decode(doc.data, config)
         if doc.kind == "html":
-            return _from_html(doc, text, config)
+            return _from_html(doc, text)
         if doc.kind == "article":
             return _article(doc, text, whole_text(text))
         return _article(doc, text, clean_page(text, config, title_hint=doc.title), config)
@@ -70,7 +70,7 @@ def _drop_metadata_lines(raw: str, page: CleanPage, meta: Metadata, config: Conf
     return assemble(raw, dataclasses.replace(seg, reasons=tuple(reasons)), config.repair_glued_sentences)
 
 
-def _from_html(doc: RawDocument, html: str, config: Config) -> Article:
+def _from_html(doc: RawDocument, html: str) -> Article:
     """HTML goes through trafilatura (body) and htmldate (date); the body is then an article."""
     found = html_to_page(html, doc.url)
     given = dataclasses.replace(
