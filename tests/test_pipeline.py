@@ -46,8 +46,8 @@ def test_process_page_record_validates_against_the_schema() -> None:
     jsonschema.validate(data, SCHEMA)
     assert "third failed round" in data["text"]
     assert "Share on Facebook" not in data["text"]
-    assert list(data)[:14] == ["id", "url", "title", "outlet", "section", "wire", "cited_outlets", "published",
-                               "text", "removed", "entities", "quotes", "timexes", "events"]
+    assert list(data)[:15] == ["id", "url", "title", "outlet", "section", "wire", "cited_outlets", "published",
+                               "text", "removed", "entities", "quotes", "timexes", "quantities", "events"]
 
 
 def test_article_kind_keeps_the_text_and_its_offsets() -> None:

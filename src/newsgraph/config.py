@@ -22,6 +22,8 @@ class Config:
     `max_bytes` bounds one document: 5 MB is far above any real article page (the largest
     page of the extraction benchmark is 31 kB of text) and keeps a stray binary or log dump
     from eating memory in a batch.
+    `annotate` runs stage 3 (spaCy and our annotators); off, a run only cleans, which is
+    what the extraction benchmark times.
     `body_threshold` is the line probability above which the page cleaner keeps a line; it
     was set on the extraction dev split (bench/extraction.py) together with the model.
     """
@@ -32,6 +34,7 @@ class Config:
     max_body_gap: int = 10
     fill_threshold: float = 0.15
     repair_glued_sentences: bool = True
+    annotate: bool = True
 
     def __post_init__(self) -> None:
         if self.default_kind not in KINDS:

@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
+from newsgraph.annotate import annotate
 from newsgraph.clean.metadata import Metadata, read_metadata
 from newsgraph.clean.page import CleanPage, assemble, clean_page, whole_text
 from newsgraph.config import Config
@@ -21,16 +22,18 @@ __all__ = ["extract", "process"]
 
 
 def process(doc: RawDocument | ErrorRecord, config: Config = Config()) -> Article | ErrorRecord:
-    """Clean one document and read its metadata; a failure becomes an error record."""
+    """Clean one document, read its metadata and annotate it; a failure becomes an error record."""
     if isinstance(doc, ErrorRecord):
         return doc
     try:
         text = decode(doc.data, config)
         if doc.kind == "html":
-            return _from_html(doc, text)
-        if doc.kind == "article":
-            return _article(doc, text, whole_text(text))
-        return _article(doc, text, clean_page(text, config, title_hint=doc.title), config)
+            article = _from_html(doc, text)
+        elif doc.kind == "article":
+            article = _article(doc, text, whole_text(text))
+        else:
+            article = _article(doc, text, clean_page(text, config, title_hint=doc.title), config)
+        return _annotated(article) if config.annotate else article
     except InputError as exc:
         return ErrorRecord(doc.id, str(exc))
     except Exception as exc:  # a bug must cost one document, not the batch
@@ -55,6 +58,17 @@ def _article(doc: RawDocument, raw: str, page: CleanPage, config: Config | None 
         removed=page.removed,
         offset_map=page.offset_map,
         evidence=meta.evidence,
+    )
+
+
+def _annotated(article: Article) -> Article:
+    found = annotate(article.text, article.published.value if article.published else None)
+    return dataclasses.replace(
+        article,
+        entities=found.entities,
+        quotes=found.quotes,
+        timexes=found.timexes,
+        quantities=found.quantities,
     )
 
 

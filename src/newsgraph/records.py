@@ -12,12 +12,18 @@ from typing import Any
 
 __all__ = [
     "Article",
+    "Entity",
     "ErrorRecord",
     "Evidence",
     "OffsetSegment",
     "Published",
+    "Quantity",
+    "Quote",
     "RawDocument",
     "Removed",
+    "Span",
+    "Speaker",
+    "Timex",
 ]
 
 
@@ -82,6 +88,87 @@ class OffsetSegment:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the clean text: `text == article.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One mention of a named entity, with the name it has across the whole document.
+
+    `label` is the NER label (PERSON, ORG, GPE, NORP, LOC, ...); `kind` is what the entity is
+    for a reader: person, organisation, country, place, group or outlet. `canonical` is the
+    fullest name the document uses for it ("Keir Starmer" for "Starmer") or the gazetteer's
+    name for a metonym ("Kremlin" -> "Russian government"); `role` is a title or function
+    the text gives a person ("Prime Minister"); `country` is the affiliation the text or the
+    gazetteer gives.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str
+    kind: str
+    role: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to: the mention in the text (a pronoun stays a pronoun) and
+    the entity it resolves to. `kind` is person, organisation, outlet, country or unnamed."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A reported statement: `kind` is direct ("..." X said), indirect (X said that ...) or
+    mixed (X said that "..."); `start`/`end` cover the content only, not speaker or cue."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: Speaker | None
+    cue: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A TIMEX3 expression: `type` is DATE, TIME, DURATION or SET and `value` its normalised
+    value against the publication date (`XXXX-XX-XX`-style when there is none)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A counted or measured amount: "over 50,000 Ukrainian recruits" -> value 50000,
+    qualifier "more than", unit "recruits"."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    qualifier: str | None
+    unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article and its metadata: the record `newsgraph extract` writes."""
 
@@ -98,9 +185,10 @@ class Article:
     removed: tuple[Removed, ...] = ()
     offset_map: tuple[OffsetSegment, ...] = ()
     evidence: dict[str, Evidence] = field(default_factory=dict)
-    entities: tuple[Any, ...] = ()
-    quotes: tuple[Any, ...] = ()
-    timexes: tuple[Any, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
     events: tuple[Any, ...] = ()
 
     def raw_offset(self, clean_offset: int) -> int | None:
@@ -126,6 +214,7 @@ class Article:
             "entities": [_plain(e) for e in self.entities],
             "quotes": [_plain(q) for q in self.quotes],
             "timexes": [_plain(t) for t in self.timexes],
+            "quantities": [_plain(q) for q in self.quantities],
             "events": [_plain(e) for e in self.events],
             "kind": self.kind,
             "offset_map": [[s.clean_start, s.raw_start, s.length] for s in self.offset_map],

@@ -1,1 +1,45 @@
-"""Stage 3, annotate: entities, quotes, dates and events (issue 3 on). Records carry empty lists until then."""
+"""Stage 3, annotate: entities, quotes, dates and times, quantities (events in issue 4).
+
+`annotate(text, published)` parses the clean text once with spaCy and runs each annotator on
+the parse. Every annotation is a stand-off span into `text`, so anything shown to a user can be
+traced to its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.annotate.entities import find_entities
+from newsgraph.annotate.nlp import load_nlp
+from newsgraph.annotate.quantities import find_quantities
+from newsgraph.annotate.quotes import find_quotes
+from newsgraph.annotate.timex import find_timexes
+from newsgraph.records import Entity, Quantity, Quote, Timex
+
+__all__ = ["Annotations", "annotate", "annotate_doc", "load_nlp"]
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+
+
+def annotate(text: str, published: str | None) -> Annotations:
+    """Parse `text` and annotate it; `published` (YYYY-MM-DD or None) anchors relative dates."""
+    if not text.strip():
+        return Annotations()
+    return annotate_doc(load_nlp()(text), published)
+
+
+def annotate_doc(doc, published: str | None) -> Annotations:
+    """Annotations of an already parsed spaCy `Doc` (batch callers parse with `nlp.pipe`)."""
+    entities = find_entities(doc)
+    return Annotations(
+        entities=tuple(entities),
+        quotes=tuple(find_quotes(doc, entities)),
+        timexes=tuple(find_timexes(doc, published)),
+        quantities=tuple(find_quantities(doc)),
+    )
