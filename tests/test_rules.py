@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from newsgraph.clean.rules import match_rule
+from newsgraph.clean.rules import RULES, match_rule
 
 CASES = [
     ("ui", "I agree"),
@@ -60,3 +62,18 @@ def test_prose_matches_no_rule(line: str) -> None:
 def test_long_lines_are_never_furniture() -> None:
     long_line = "By continuing to browse " + "the debate went on for hours and hours, " * 20
     assert match_rule(long_line) is None
+
+
+_ALTERNATIVES = [(r, alt) for r in RULES if r.triggers is not None for alt in r.alternatives]
+
+
+@pytest.mark.parametrize(("rule", "alternative"), _ALTERNATIVES, ids=[f"{r.name}-{a[:20]}" for r, a in _ALTERNATIVES])
+def test_every_match_of_a_rule_contains_one_of_its_triggers(rule, alternative: str) -> None:
+    """The trigger shortcut may skip a line only when the pattern could not match it."""
+
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+    @given(st.from_regex(alternative))
+    def check(text: str) -> None:
+        assert any(t in text.lower() for t in rule.triggers), text
+
+    check()

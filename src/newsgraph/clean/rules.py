@@ -9,10 +9,9 @@ kind of furniture is one row, not a new branch in the cleaner.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-__all__ = ["RULES", "RULE_NAMES", "match_rule"]
-
-_I = re.IGNORECASE
+__all__ = ["RULES", "RULE_NAMES", "Rule", "match_rule"]
 
 # Short interface strings that stand alone on a line.
 _UI_STRINGS = {
@@ -31,53 +30,103 @@ _UI_STRINGS = {
     "copy link", "link copied", "view all", "all", "live", "breaking", "breaking news",
 }
 
-RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("translation_notice", re.compile(
-        r"automatically (?:generated|translated)|machine[- ]translat|"
-        r"not responsible for (?:any of )?(?:the )?translations?|translated by (?:google|microsoft|deepl)",
-        _I)),
-    ("cookie_banner", re.compile(
-        r"\bcookies?\b.*\b(?:use|policy|settings|consent|accept)|\b(?:we|site|website) uses? cookies\b"
-        r"|privacy (?:statement|policy|notice)"
-        r"|\bby (?:continuing|using) (?:to (?:browse|use) )?(?:our|this) (?:site|website)"
-        r"|terms (?:of|and) (?:use|service|conditions)|\bGDPR\b|manage (?:your )?consent", _I)),
-    ("wire_credit", re.compile(
-        r"^(?:source\(s\)|sources?|via|with (?:reporting|input) from)\s*:\s*\S"
-        r"|^\(?(?:additional )?reporting by\b|contributed to this report\.?$", _I)),
-    ("caption", re.compile(
-        r"(?:\s/\s?|\s/)(?:[A-Z][\w.&-]*)(?: [A-Z][\w.&-]*)?\s*$"
-        r"|\((?:AP|AFP|Reuters|EPA|Getty|Xinhua)?\s*Photo\b[^)]*\)\s*$"
-        r"|\b(?:photo|image|picture|credit|photograph|illustration)s?(?: by)?\s*:\s*\S"
-        r"|\b(?:getty images|shutterstock|afp via getty|reuters/|ap photo|epa-efe|imago)\b"
-        r"|^file (?:photo|image)\b|^in this\b[^.]{0,40}?\b(?:photo|image)\b|\bfile (?:image|photo)\b"
-        r"|^\s*image \d+ of \d+|^(?:photo|image)\s*\d+\s*(?:/|of)\s*\d+", _I)),
-    ("share", re.compile(
-        r"^(?:share|tweet|email|e-mail|print|pin|send)(?: (?:this|on|via|to|article|story|by))"
-        r"|^(?:follow|like) us on\b|^share (?:on|via)\b|\bshare (?:this|on) (?:facebook|twitter|x)\b"
-        r"|^(?:click|tap) (?:here|to)\b", _I)),
-    ("subscribe", re.compile(
-        r"subscribe (?:to|for|now)\b|sign up (?:for|to)\b|\bnewsletter\b|get (?:the|our) (?:latest|daily)"
-        r"|\bunlimited access\b|\bfree trial\b|already a subscriber|support (?:our )?journalism", _I)),
-    ("copyright", re.compile(
-        r"^©|\(c\) \d{4}|copyright\s*(?:©|\d{4})|all rights reserved|may not be (?:published|reproduced)"
-        r"|\bis not responsible for the content of external", _I)),
-    ("timestamp", re.compile(
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One kind of furniture: alternative patterns, and literals every match contains one of.
+
+    Patterns of folded rules are written in lower case and run on the lower-cased line, which
+    is several times faster than IGNORECASE. `triggers` lets most lines skip the regex: a
+    line that contains none of them cannot match (tests check this, alternative by
+    alternative, on strings generated from the patterns). None means the pattern always runs.
+    """
+
+    name: str
+    alternatives: tuple[str, ...]
+    triggers: tuple[str, ...] | None = None
+    folded: bool = True
+    pattern: re.Pattern[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pattern", re.compile("|".join(self.alternatives)))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("translation_notice", (
+        r"automatically (?:generated|translated)",
+        r"machine[- ]translat",
+        r"not responsible for (?:any of )?(?:the )?translations?",
+        r"translated by (?:google|microsoft|deepl)",
+    ), ("automatically", "machine", "translation", "translated")),
+    Rule("cookie_banner", (
+        r"\bcookies?\b.*\b(?:use|policy|settings|consent|accept)",
+        r"\b(?:we|site|website) uses? cookies\b",
+        r"privacy (?:statement|policy|notice)",
+        r"\bby (?:continuing|using) (?:to (?:browse|use) )?(?:our|this) (?:site|website)",
+        r"terms (?:of|and) (?:use|service|conditions)",
+        r"\bgdpr\b",
+        r"manage (?:your )?consent",
+    ), ("cookie", "privacy", "continuing", "using", "terms", "gdpr", "consent")),
+    Rule("wire_credit", (
+        r"^(?:source\(s\)|sources?|via|with (?:reporting|input) from)\s*:\s*\S",
+        r"^\(?(?:additional )?reporting by\b",
+        r"contributed to this report\.?$",
+    ), ("source", "via", "from", "reporting", "contributed")),
+    Rule("caption", (
+        r"(?:\s/\s?|\s/)(?:[a-z][\w.&-]*)(?: [a-z][\w.&-]*)?\s*$",
+        r"\((?:ap|afp|reuters|epa|getty|xinhua)?\s*photo\b[^)]*\)\s*$",
+        r"\b(?:photo|image|picture|credit|photograph|illustration)s?(?: by)?\s*:\s*\S",
+        r"\b(?:getty images|shutterstock|afp via getty|reuters/|ap photo|epa-efe|imago)\b",
+        r"^file (?:photo|image)\b",
+        r"^in this\b[^.]{0,40}?\b(?:photo|image)\b",
+        r"\bfile (?:image|photo)\b",
+        r"^\s*image \d+ of \d+",
+        r"^(?:photo|image)\s*\d+\s*(?:/|of)\s*\d+",
+    ), ("/", "photo", "image", "picture", "credit", "illustration", "getty", "shutterstock", "epa-efe", "imago")),
+    Rule("share", (
+        r"^(?:share|tweet|email|e-mail|print|pin|send)(?: (?:this|on|via|to|article|story|by))",
+        r"^(?:follow|like) us on\b",
+        r"^share (?:on|via)\b",
+        r"\bshare (?:this|on) (?:facebook|twitter|x)\b",
+        r"^(?:click|tap) (?:here|to)\b",
+    ), ("share", "tweet", "mail", "print", "pin", "send", "us on", "click", "tap")),
+    Rule("subscribe", (
+        r"subscribe (?:to|for|now)\b",
+        r"sign up (?:for|to)\b",
+        r"\bnewsletter\b",
+        r"get (?:the|our) (?:latest|daily)",
+        r"\bunlimited access\b",
+        r"\bfree trial\b",
+        r"already a subscriber",
+        r"support (?:our )?journalism",
+    ), ("subscribe", "sign up", "newsletter", "get the", "get our", "unlimited", "free trial", "journalism")),
+    Rule("copyright", (
+        r"^©",
+        r"\(c\) \d{4}",
+        r"copyright\s*(?:©|\d{4})",
+        r"all rights reserved",
+        r"may not be (?:published|reproduced)",
+        r"\bis not responsible for the content of external",
+    ), ("©", "(c) ", "copyright", "rights reserved", "may not be", "not responsible")),
+    Rule("timestamp", (
         r"^(?:(?:updated|published|posted|last updated|modified)\s*:?\s*)?"
         r"(?:\w+,? )?\d{1,2}(?:st|nd|rd|th)? \w+,?(?: \d{4})?,? \d{1,2}:\d\d(?::\d\d)?"
-        r"(?:\s*(?:am|pm|gmt|utc|[A-Z]{2,4}))?$"
-        r"|^(?:date|published|posted|updated|last updated)\s*:?\s*"
-        r"(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\b.{0,40}$"
-        r"|^\d+ (?:sec|secs|seconds|min|mins|minutes|hours?|hrs?|days?|weeks?|months?) ago$"
-        r"|^\d{1,2}:\d\d(?:\s*(?:am|pm))?(?:\s*[A-Z]{2,4})?$", _I)),
-    ("related", re.compile(
+        r"(?:\s*(?:am|pm|gmt|utc|[a-z]{2,4}))?$",
+        r"^(?:date|published|posted|updated|last updated)\s*:?\s*"
+        r"(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\b.{0,40}$",
+        r"^\d+ (?:sec|secs|seconds|min|mins|minutes|hours?|hrs?|days?|weeks?|months?) ago$",
+        r"^\d{1,2}:\d\d(?:\s*(?:am|pm))?(?:\s*[a-z]{2,4})?$",
+    )),
+    Rule("related", (
         r"^(?:read (?:more|also)|see also|related|more from|more on|also read|recommended|"
-        r"you (?:may|might) (?:also )?like|most (?:read|popular|viewed))\b\s*:?", _I)),
-    ("byline", re.compile(
+        r"you (?:may|might) (?:also )?like|most (?:read|popular|viewed))\b\s*:?",
+    )),
+    Rule("byline", (
         r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Oo]leh|[Аа]втор)\s+[A-ZÀ-Ž][\w.'’-]+(?:\s+[A-ZÀ-Ž][\w.'’-]+){0,3}"
-        r"(?:\s*(?:,|and|&|\|)\s*.*)?$")),
+        r"(?:\s*(?:,|and|&|\|)\s*.*)?$",
+    ), folded=False),
 )
 
-RULE_NAMES = ("ui", *(name for name, _ in RULES))
+RULE_NAMES = ("ui", *(rule.name for rule in RULES))
 
 
 def match_rule(text: str) -> str | None:
@@ -88,7 +137,10 @@ def match_rule(text: str) -> str | None:
     if len(text) > 400:
         # Long lines are prose; furniture patterns inside them are mentions, not furniture.
         return None
-    for name, pattern in RULES:
-        if pattern.search(text):
-            return name
+    low = text.lower()
+    for rule in RULES:
+        if rule.triggers is not None and not any(t in low for t in rule.triggers):
+            continue
+        if rule.pattern.search(low if rule.folded else text):
+            return rule.name
     return None
