@@ -73,8 +73,7 @@ def _weights(lines) -> np.ndarray:
 def design(pages):
     firsts, ys, ws = [], [], []
     for _page, _body, lines, labels in pages:
-        rows, _ = page_features(lines, first_line_title(lines))
-        firsts.append(np.array(rows))
+        firsts.append(page_features(lines, first_line_title(lines)).matrix)
         ys.append(np.array(labels))
         ws.append(_weights(lines))
     return firsts, ys, ws

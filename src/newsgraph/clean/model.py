@@ -10,19 +10,21 @@ they were fitted on the extraction dev split by `bench/train_cleaner.py`.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from operator import mul
+
+import numpy as np
 
 from newsgraph.clean.lines import FEATURE_NAMES, Line, line_features
 from newsgraph.clean.rules import RULE_NAMES, match_rule
 
 __all__ = [
     "LineModel",
+    "PageFeatures",
+    "PageScores",
     "headline_index",
     "load_model",
     "page_features",
@@ -39,16 +41,19 @@ _WINDOW = 5
 def _title_tokens(title_hint: str | None) -> set[str]:
     if not title_hint:
         return set()
-    return {w.lower() for w in _WORD.findall(title_hint)}
+    return set(_WORD.findall(title_hint.lower()))
 
 
 def title_likeness(lines: list[Line], title_hint: str | None) -> list[float]:
     """Jaccard likeness of each line's words to the page title's words."""
     title_words = _title_tokens(title_hint)
+    if not title_words:
+        return [0.0] * len(lines)
     out = []
     for ln in lines:
-        words = {w.lower() for w in _WORD.findall(ln.text)}
-        out.append(len(words & title_words) / len(words | title_words) if words and title_words else 0.0)
+        words = set(_WORD.findall(ln.text.lower()))
+        shared = len(words & title_words)
+        out.append(shared / (len(words) + len(title_words) - shared) if shared else 0.0)
     return out
 
 
@@ -58,70 +63,101 @@ def headline_index(likeness: list[float]) -> int:
     return head if head >= 0 and likeness[head] >= 0.5 else -1
 
 
-def page_features(lines: list[Line], title_hint: str | None = None) -> tuple[list[list[float]], list[str | None]]:
-    """Layer-one feature vectors of every line, and the rule each line matched.
+@dataclass(frozen=True, slots=True)
+class PageFeatures:
+    """Layer-one features of a page: the matrix (a row per line), each line's rule, the headline line."""
+
+    matrix: np.ndarray
+    rules: list[str | None]
+    headline: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageScores:
+    """What the model says about a page: each line's body probability, rule, and the headline line."""
+
+    scores: list[float]
+    rules: list[str | None]
+    headline: int
+
+
+def page_features(lines: list[Line], title_hint: str | None = None) -> PageFeatures:
+    """Layer-one feature matrix (one row per line), each line's rule, and the in-page headline.
 
     `title_hint` is the page's own title when known (the first line of a browser dump is
     usually the HTML <title>); lines after the line that repeats it are more likely body.
+    Context columns are built with numpy over the whole page: a page has hundreds of lines
+    and a Python loop per line and column would cost more than the line features themselves.
     """
     n = len(lines)
-    base = [line_features(ln.text, ln.index, n, ln.gap_before) for ln in lines]
+    base = np.array([line_features(ln.text, ln.index, n, ln.gap_before) for ln in lines], dtype=float)
+    base = base.reshape(n, len(FEATURE_NAMES))
     rules = [match_rule(ln.text) for ln in lines]
+    idx = np.arange(n)
+
+    rule_ids = np.array([_RULE_INDEX.get(rule, -1) for rule in rules])
+    one_hot = (rule_ids[:, None] == np.arange(len(RULE_NAMES))[None, :]).astype(float)
+    flagged = (rule_ids >= 0).astype(float)
+
+    keyed = np.column_stack([base[:, _KEY_COLUMNS], flagged])
+    neighbours = [_shifted(keyed, off) for off in _NEIGHBOURS]
+
+    lo, hi = np.maximum(idx - _WINDOW, 0), np.minimum(idx + _WINDOW + 1, n)
+    prefix = _prefix(base[:, _MEAN_COLUMNS])
+    means = (prefix[hi] - prefix[lo]) / (hi - lo)[:, None]
+
     counts = Counter(ln.text for ln in lines)
-    key_index = [FEATURE_NAMES.index(k) for k in _NEIGHBOUR_KEYS]
-    i_tokens, i_terminal, i_stop = (FEATURE_NAMES.index(k) for k in ("log_tokens", "terminal", "stopword_rate"))
+    repeated = np.array([1.0 if counts[ln.text] > 1 else 0.0 for ln in lines])
+    likeness = np.array(title_likeness(lines, title_hint))
+    head = headline_index(likeness.tolist())
+    after_head = np.zeros(n) if head < 0 else np.where(idx > head, 1.0, -1.0)
 
-    likeness = title_likeness(lines, title_hint)
-    head = headline_index(likeness)
+    # Where the line stands with respect to the page's prose.
+    lengths = np.array([ln.end - ln.start for ln in lines], dtype=float)
+    rel_length = np.log(lengths / max(lengths.max(initial=1.0), 1.0) + 1e-3)
+    prose = np.array(_prose_flags(lines, base), dtype=float)
+    p_prefix = _prefix(prose)
+    density = []
+    for w in (3, 10):
+        lo, hi = np.maximum(idx - w, 0), np.minimum(idx + w + 1, n)
+        density.append((p_prefix[hi] - p_prefix[lo] - prose) / (2 * w))
+    above = p_prefix[idx] - p_prefix[np.maximum(idx - 6, 0)] > 0
+    below = p_prefix[np.minimum(idx + 7, n)] - p_prefix[idx + 1] > 0
+    sandwiched = (above & below).astype(float)
+    clusters = np.array(_prose_cluster(prose.astype(int).tolist()))
 
-    # Prefix sums make the windowed means O(1) per line.
-    prefix = [[0.0] * (n + 1) for _ in range(3)]
-    for j, col in enumerate((i_tokens, i_terminal, i_stop)):
-        acc = prefix[j]
-        for i in range(n):
-            acc[i + 1] = acc[i] + base[i][col]
-
-    prose = _prose_flags(lines, base)
-    clusters = _prose_cluster(prose)
-    p_prefix = [0]
-    for flag in prose:
-        p_prefix.append(p_prefix[-1] + flag)
-    longest = max((ln.end - ln.start for ln in lines), default=1)
-
-    rows = []
-    for i in range(n):
-        row = list(base[i])
-        row.extend(1.0 if rules[i] == name else 0.0 for name in RULE_NAMES)
-        for off in _NEIGHBOURS:
-            j = i + off
-            if 0 <= j < n:
-                row.extend(base[j][k] for k in key_index)
-                row.append(1.0 if rules[j] else 0.0)
-            else:
-                row.extend((0.0,) * (len(key_index) + 1))
-        lo, hi = max(0, i - _WINDOW), min(n, i + _WINDOW + 1)
-        row.extend((prefix[j][hi] - prefix[j][lo]) / (hi - lo) for j in range(3))
-        row.append(1.0 if counts[lines[i].text] > 1 else 0.0)
-        row.append(likeness[i])
-        row.append(0.0 if head < 0 else (1.0 if i > head else -1.0))
-        # Where the line stands with respect to the page's prose.
-        row.append(math.log((lines[i].end - lines[i].start) / longest + 1e-3))
-        for w in (3, 10):
-            lo, hi = max(0, i - w), min(n, i + w + 1)
-            row.append((p_prefix[hi] - p_prefix[lo] - prose[i]) / (2 * w))
-        above = p_prefix[i] - p_prefix[max(0, i - 6)] > 0
-        below = p_prefix[min(n, i + 7)] - p_prefix[i + 1] > 0
-        row.append(1.0 if above and below else 0.0)
-        row.append(clusters[i])
-        rows.append(row)
-    return rows, rules
+    matrix = np.column_stack(
+        [base, one_hot, *neighbours, means, repeated, likeness, after_head, rel_length, *density, sandwiched, clusters]
+    )
+    return PageFeatures(matrix, rules, head)
 
 
-def _prose_flags(lines: list[Line], base: list[list[float]]) -> list[int]:
+_RULE_INDEX = {name: i for i, name in enumerate(RULE_NAMES)}
+_KEY_COLUMNS = [FEATURE_NAMES.index(k) for k in _NEIGHBOUR_KEYS]
+_MEAN_COLUMNS = [FEATURE_NAMES.index(k) for k in ("log_tokens", "terminal", "stopword_rate")]
+_I_TERMINAL = FEATURE_NAMES.index("terminal")
+
+
+def _prefix(values: np.ndarray) -> np.ndarray:
+    """Prefix sums with a leading zero row: windowed sums in O(1) per line."""
+    return np.concatenate([np.zeros((1, *values.shape[1:])), np.cumsum(values, axis=0)])
+
+
+def _shifted(values: np.ndarray, offset: int) -> np.ndarray:
+    """Row i holds row i + offset of `values`, zeros past either end of the page."""
+    out = np.zeros_like(values)
+    n = len(values)
+    if offset > 0 and offset < n:
+        out[: n - offset] = values[offset:]
+    elif offset < 0 and -offset < n:
+        out[-offset:] = values[: n + offset]
+    return out
+
+
+def _prose_flags(lines: list[Line], base: np.ndarray) -> list[int]:
     """1 for a line that reads as a sentence of running text: long and ending like one."""
-    i_terminal = FEATURE_NAMES.index("terminal")
     return [
-        1 if base[i][i_terminal] and (ln.end - ln.start >= 80 or len(ln.text.split()) >= 15) else 0
+        1 if base[i, _I_TERMINAL] and (ln.end - ln.start >= 80 or len(ln.text.split()) >= 15) else 0
         for i, ln in enumerate(lines)
     ]
 
@@ -156,7 +192,7 @@ _RESCORE_WINDOWS = (1, 3, 10)
 _SANDWICH = (2, 5, 15)
 
 
-def _core(scores: list[float], rows: list[list[float]]) -> tuple[int, int]:
+def _core(scores: np.ndarray, chars: np.ndarray) -> tuple[int, int]:
     """The run of lines with the largest length-weighted excess score over 0.5.
 
     Article bodies are one run of lines on a page; this finds the run's heart (Kadane's
@@ -165,8 +201,7 @@ def _core(scores: list[float], rows: list[list[float]]) -> tuple[int, int]:
     """
     best, best_span = float("-inf"), (0, -1)
     acc, start = 0.0, 0
-    for i, s in enumerate(scores):
-        gain = (s - 0.5) * rows[i][2]
+    for i, gain in enumerate(((scores - 0.5) * chars).tolist()):
         if acc <= 0:
             acc, start = gain, i
         else:
@@ -176,45 +211,38 @@ def _core(scores: list[float], rows: list[list[float]]) -> tuple[int, int]:
     return best_span
 
 
-def rescoring_features(scores: list[float], rows: list[list[float]]) -> list[list[float]]:
+def rescoring_features(scores: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Layer-two features: a line's own score, the scores around it, and the body run."""
+    scores = np.asarray(scores, dtype=float)
+    rows = np.asarray(rows, dtype=float)
     n = len(scores)
-    prefix = [0.0] * (n + 1)
-    for i, s in enumerate(scores):
-        prefix[i + 1] = prefix[i] + s
+    idx = np.arange(n)
+    prefix = _prefix(scores)
     total = prefix[n]
-    lo_core, hi_core = _core(scores, rows)
-    span = max(n, 1)
-    out = []
-    for i in range(n):
-        row = [1.0, scores[i], rows[i][1], rows[i][3]]
-        for w in _RESCORE_WINDOWS:
-            lo, hi = max(0, i - w), min(n, i + w + 1)
-            row.append((prefix[hi] - prefix[lo] - scores[i]) / max(hi - lo - 1, 1))
-        for k in _SANDWICH:
-            left = max(scores[max(0, i - k) : i], default=0.0)
-            right = max(scores[i + 1 : i + k + 1], default=0.0)
-            row.append(min(left, right))
-        before = prefix[i] / i if i else 0.0
-        after = (total - prefix[i + 1]) / (n - i - 1) if i < n - 1 else 0.0
-        row.extend((before, after))
-        inside = lo_core <= i <= hi_core
-        row.append(1.0 if inside else 0.0)
-        row.append(0.0 if inside else min(abs(i - lo_core), abs(i - hi_core)) / span)
-        out.append(row)
-    return out
+    columns = [np.ones(n), scores, rows[:, 1], rows[:, 3]]
+    for w in _RESCORE_WINDOWS:
+        lo, hi = np.maximum(idx - w, 0), np.minimum(idx + w + 1, n)
+        columns.append((prefix[hi] - prefix[lo] - scores) / np.maximum(hi - lo - 1, 1))
+    for k in _SANDWICH:
+        padded = np.concatenate([np.zeros(k), scores, np.zeros(k)])
+        windows = np.lib.stride_tricks.sliding_window_view(padded, k)
+        left, right = windows[:n].max(axis=1), windows[k + 1 : k + 1 + n].max(axis=1)
+        columns.append(np.minimum(left, right))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        columns.append(np.where(idx > 0, prefix[idx] / np.maximum(idx, 1), 0.0))
+        columns.append(np.where(idx < n - 1, (total - prefix[idx + 1]) / np.maximum(n - idx - 1, 1), 0.0))
+    lo_core, hi_core = _core(scores, rows[:, 2])
+    inside = (idx >= lo_core) & (idx <= hi_core)
+    columns.append(inside.astype(float))
+    distance = np.minimum(np.abs(idx - lo_core), np.abs(idx - hi_core)) / max(n, 1)
+    columns.append(np.where(inside, 0.0, distance))
+    return np.column_stack(columns)
 
 
-def _sigmoid(z: float) -> float:
-    if z < -30:
-        return 0.0
-    if z > 30:
-        return 1.0
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-def _apply(weights: list[float], rows: list[list[float]]) -> list[float]:
-    return [_sigmoid(sum(map(mul, weights, row))) for row in rows]
+def _apply(weights: tuple[float, ...], rows: np.ndarray) -> np.ndarray:
+    """Logistic scores; beyond |z| = 30 the answer is 0 or 1 without overflow."""
+    z = rows @ np.asarray(weights)
+    return np.where(z < -30, 0.0, np.where(z > 30, 1.0, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,13 +253,13 @@ class LineModel:
     layer2: tuple[float, ...]
     trained_on: str
 
-    def score(self, lines: list[Line], title_hint: str | None = None) -> tuple[list[float], list[str | None]]:
+    def score(self, lines: list[Line], title_hint: str | None = None) -> PageScores:
         if not lines:
-            return [], []
-        rows, rules = page_features(lines, title_hint)
-        first = _apply(list(self.layer1), rows)
-        second = _apply(list(self.layer2), rescoring_features(first, rows))
-        return second, rules
+            return PageScores([], [], -1)
+        features = page_features(lines, title_hint)
+        first = _apply(self.layer1, features.matrix)
+        second = _apply(self.layer2, rescoring_features(first, features.matrix))
+        return PageScores(second.tolist(), features.rules, features.headline)
 
 
 @cache

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.clean.lines import Line, split_lines
-from newsgraph.clean.model import LineModel, headline_index, load_model, title_likeness
+from newsgraph.clean.model import LineModel, load_model
 from newsgraph.config import Config
 from newsgraph.records import OffsetSegment, Removed
 
@@ -66,7 +66,8 @@ def segment(raw: str, config: Config, model: LineModel | None = None, title_hint
     """Decide, for every non-blank line of `raw`, whether it is body and if not why."""
     lines = split_lines(raw)
     model = model or load_model()
-    scores, rules = model.score(lines, title_hint or first_line_title(lines))
+    scored = model.score(lines, title_hint or first_line_title(lines))
+    scores, rules = scored.scores, scored.rules
     reasons: list[str | None] = []
     for score, rule in zip(scores, rules, strict=True):
         if rule in _ALWAYS_REMOVE:
@@ -75,8 +76,7 @@ def segment(raw: str, config: Config, model: LineModel | None = None, title_hint
             reasons.append(rule or "")
         else:
             reasons.append(None)
-    head = headline_index(title_likeness(lines, title_hint or first_line_title(lines)))
-    _keep_main_run(lines, reasons, scores, head, config.max_body_gap, config.fill_threshold)
+    _keep_main_run(lines, reasons, scores, scored.headline, config.max_body_gap, config.fill_threshold)
     _drop_repeats(lines, reasons)
     _name_positions(lines, reasons)
     return Segmentation(tuple(lines), tuple(scores), tuple(rules), tuple(reasons))

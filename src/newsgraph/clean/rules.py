@@ -128,6 +128,10 @@ RULES: tuple[Rule, ...] = (
 
 RULE_NAMES = ("ui", *(rule.name for rule in RULES))
 
+# Any trigger of any rule: most lines have none, and then one search rules them all out.
+_ANY_TRIGGER = re.compile("|".join(re.escape(t) for rule in RULES for t in rule.triggers or ()))
+_ALWAYS_RUN = tuple(rule for rule in RULES if rule.triggers is None)
+
 
 def match_rule(text: str) -> str | None:
     """The reason a line looks like page furniture, or None. `text` is the stripped line."""
@@ -138,7 +142,8 @@ def match_rule(text: str) -> str | None:
         # Long lines are prose; furniture patterns inside them are mentions, not furniture.
         return None
     low = text.lower()
-    for rule in RULES:
+    rules = RULES if _ANY_TRIGGER.search(low) else _ALWAYS_RUN
+    for rule in rules:
         if rule.triggers is not None and not any(t in low for t in rule.triggers):
             continue
         if rule.pattern.search(low if rule.folded else text):
