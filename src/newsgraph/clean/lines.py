@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from operator import itemgetter
 
-__all__ = ["FEATURE_NAMES", "Line", "line_features", "split_lines"]
+__all__ = ["FEATURE_NAMES", "Line", "line_features", "line_words", "split_lines"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +46,11 @@ def split_lines(raw: str) -> list[Line]:
 
 
 _WORD = re.compile(r"\w+")
-_TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
-_SENTENCE_INSIDE = re.compile(r"\w[.!?]['\"”’]?\s+['\"“‘]?[A-Z]")
+_TERMINALS = tuple(".!?…。！？")
+_CLOSERS = "'\"”’»)]"
+# A sentence end inside the line; written to start at the punctuation, which the regex
+# engine can scan for, with the word character before it checked by a lookbehind.
+_SENTENCE_INSIDE = re.compile(r"[.!?](?<=\w[.!?])['\"”’]?\s+['\"“‘]?[A-Z]")
 # Both run on the lower-cased line (faster than IGNORECASE) and need a digit to match.
 _DATE = re.compile(
     r"\b(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
@@ -59,7 +62,7 @@ _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_DIGITS = b"0123456789"
 _LINKISH = re.compile(r"https?://|www\.|@\w|\.com\b|#\w")
 _SEPARATORS = re.compile(r"\s[|»›>/•·]\s|^[|»›>•·]|[|»›>•·]$")
-_SEPARATOR_CHARS = "|»›>/•·"
+_SEPARATOR_CHAR = re.compile(r"[|»›>/•·]")
 
 # Function words of the languages seen in news pages; a body sentence is full of them,
 # a menu item or a headline is not. Language-agnostic enough for a first signal.
@@ -101,19 +104,26 @@ FEATURE_NAMES = (
 )
 
 
-def line_features(text: str, index: int, n_lines: int, gap_before: int) -> list[float]:
-    """Context-free features of one line, in the order of FEATURE_NAMES.
+def line_words(text: str) -> tuple[list[str], list[str]]:
+    """The word tokens of a line as written and lower-cased (features and title likeness share them)."""
+    words = _WORD.findall(text)
+    return words, list(map(str.lower, words))
+
+
+def line_features(
+    text: str, words: list[str], lowered: list[str], index: int, n_lines: int, gap_before: int
+) -> list[float]:
+    """Context-free features of one line, in the order of FEATURE_NAMES; `words` as `line_words` gives them.
 
     This runs on every line of every page, so counts use C-level `map` and `bytes.translate`
     instead of Python loops, and patterns that need a digit only run on lines that have one.
     """
-    words = _WORD.findall(text)
     n_words = len(words)
     n_chars = len(text)
     firsts = list(map(itemgetter(0), words))
     letters = sum(map(str.isalpha, firsts))
     title = sum(map(str.isupper, firsts))
-    stop = sum(map(_STOPWORDS.__contains__, map(str.lower, words)))
+    stop = sum(map(_STOPWORDS.__contains__, lowered))
     if text.isascii():
         raw = text.encode("ascii")
         upper = n_chars - len(raw.translate(None, _ASCII_UPPER))
@@ -125,7 +135,7 @@ def line_features(text: str, index: int, n_lines: int, gap_before: int) -> list[
         1.0,
         math.log1p(n_words),
         math.log1p(n_chars),
-        1.0 if _TERMINAL.search(text) else 0.0,
+        1.0 if text.rstrip(_CLOSERS).endswith(_TERMINALS) else 0.0,
         1.0 if text.endswith(":") else 0.0,
         text.count(",") / (n_words + 1),
         title / letters if letters else 0.0,
@@ -138,7 +148,7 @@ def line_features(text: str, index: int, n_lines: int, gap_before: int) -> list[
         1.0 if digits and _DATE.search(text.lower()) else 0.0,
         1.0 if digits and _TIME.search(text.lower()) else 0.0,
         1.0 if _LINKISH.search(text) else 0.0,
-        1.0 if any(c in text for c in _SEPARATOR_CHARS) and _SEPARATORS.search(text) else 0.0,
+        1.0 if _SEPARATOR_CHAR.search(text) and _SEPARATORS.search(text) else 0.0,
         1.0 if n_words <= 4 else 0.0,
         1.0 if n_words >= 25 else 0.0,
     ]

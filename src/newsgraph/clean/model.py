@@ -18,7 +18,7 @@ from importlib import resources
 
 import numpy as np
 
-from newsgraph.clean.lines import FEATURE_NAMES, Line, line_features
+from newsgraph.clean.lines import FEATURE_NAMES, Line, line_features, line_words
 from newsgraph.clean.rules import RULE_NAMES, match_rule
 
 __all__ = [
@@ -29,7 +29,6 @@ __all__ = [
     "load_model",
     "page_features",
     "rescoring_features",
-    "title_likeness",
 ]
 
 _WORD = re.compile(r"\w+")
@@ -44,17 +43,10 @@ def _title_tokens(title_hint: str | None) -> set[str]:
     return set(_WORD.findall(title_hint.lower()))
 
 
-def title_likeness(lines: list[Line], title_hint: str | None) -> list[float]:
-    """Jaccard likeness of each line's words to the page title's words."""
-    title_words = _title_tokens(title_hint)
-    if not title_words:
-        return [0.0] * len(lines)
-    out = []
-    for ln in lines:
-        words = set(_WORD.findall(ln.text.lower()))
-        shared = len(words & title_words)
-        out.append(shared / (len(words) + len(title_words) - shared) if shared else 0.0)
-    return out
+def _likeness(words: set[str], title_words: set[str]) -> float:
+    """Jaccard likeness of a line's words to the page title's words."""
+    shared = len(words & title_words)
+    return shared / (len(words) + len(title_words) - shared) if shared else 0.0
 
 
 def headline_index(likeness: list[float]) -> int:
@@ -90,8 +82,13 @@ def page_features(lines: list[Line], title_hint: str | None = None) -> PageFeatu
     and a Python loop per line and column would cost more than the line features themselves.
     """
     n = len(lines)
-    base = np.array([line_features(ln.text, ln.index, n, ln.gap_before) for ln in lines], dtype=float)
-    base = base.reshape(n, len(FEATURE_NAMES))
+    title_words = _title_tokens(title_hint)
+    rows, similarity = [], []
+    for ln in lines:
+        words, lowered = line_words(ln.text)
+        rows.append(line_features(ln.text, words, lowered, ln.index, n, ln.gap_before))
+        similarity.append(_likeness(set(lowered), title_words) if title_words else 0.0)
+    base = np.array(rows, dtype=float).reshape(n, len(FEATURE_NAMES))
     rules = [match_rule(ln.text) for ln in lines]
     idx = np.arange(n)
 
@@ -108,8 +105,8 @@ def page_features(lines: list[Line], title_hint: str | None = None) -> PageFeatu
 
     counts = Counter(ln.text for ln in lines)
     repeated = np.array([1.0 if counts[ln.text] > 1 else 0.0 for ln in lines])
-    likeness = np.array(title_likeness(lines, title_hint))
-    head = headline_index(likeness.tolist())
+    likeness = np.array(similarity)
+    head = headline_index(similarity)
     after_head = np.zeros(n) if head < 0 else np.where(idx > head, 1.0, -1.0)
 
     # Where the line stands with respect to the page's prose.

@@ -31,7 +31,9 @@ _ALWAYS_REMOVE = frozenset(
 )
 _MIN_RUN_CHARS = 200
 _TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|:•·]|::)\s+[^-–—|]{2,60}$")
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
+# "nowhere.In essence": the match ends where the space goes. It starts at the punctuation,
+# which the regex engine scans for, rather than with a lookbehind tried at every position.
+_GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’]?(?=[A-Z][a-z])")
 _SQUASH = re.compile(r"\W+")
 
 
@@ -146,11 +148,13 @@ def _drop_repeats(lines: list[Line], reasons: list[str | None]) -> None:
     kept = [i for i, r in enumerate(reasons) if r is None]
     # Lines no rule named may be a lede copy too, whether the model kept them or not.
     candidates = [i for i, r in enumerate(reasons) if r in (None, "")]
-    squashed = {i: _squash(lines[i].text) for i in candidates}
+    # Squashing only shortens a line, so a line too short to be a lede copy or a kept line
+    # is never looked at again.
+    squashed = {i: _squash(lines[i].text) for i in candidates if reasons[i] is None or len(lines[i].text) >= 60}
     first_removed_copy: int | None = None
     first_twin: int | None = None
     long_kept = [j for j in kept if len(squashed[j]) >= 30]
-    for i in candidates:
+    for i in squashed:
         if len(squashed[i]) < 60:  # too short to hold two body lines
             continue
         inner = [j for j in long_kept if j != i and squashed[j] in squashed[i] and squashed[j] != squashed[i]]
@@ -217,7 +221,7 @@ def assemble(raw: str, seg: Segmentation, repair: bool = True) -> CleanPage:
             parts.append(sep)
             pos += len(sep)
         previous = i
-        cuts = [m.start() for m in _GLUED.finditer(line.text)] if repair else []
+        cuts = [m.end() for m in _GLUED.finditer(line.text)] if repair else []
         begin = 0
         for cut in [*cuts, len(line.text)]:
             piece = line.text[begin:cut]
