@@ -83,13 +83,15 @@ def page_features(lines: list[Line], title_hint: str | None = None) -> PageFeatu
     """
     n = len(lines)
     title_words = _title_tokens(title_hint)
-    rows, similarity = [], []
+    rows, similarity, rules, chars = [], [], [], []
     for ln in lines:
-        words, lowered = line_words(ln.text)
-        rows.append(line_features(ln.text, words, lowered, ln.index, n, ln.gap_before))
+        text = ln.text
+        words, lowered = line_words(text)
+        rows.append(line_features(text, words, lowered, ln.index, n, ln.gap_before))
         similarity.append(_likeness(set(lowered), title_words) if title_words else 0.0)
+        rules.append(match_rule(text))
+        chars.append(ln.end - ln.start)
     base = np.array(rows, dtype=float).reshape(n, len(FEATURE_NAMES))
-    rules = [match_rule(ln.text) for ln in lines]
     idx = np.arange(n)
 
     rule_ids = np.array([_RULE_INDEX.get(rule, -1) for rule in rules])
@@ -110,9 +112,12 @@ def page_features(lines: list[Line], title_hint: str | None = None) -> PageFeatu
     after_head = np.zeros(n) if head < 0 else np.where(idx > head, 1.0, -1.0)
 
     # Where the line stands with respect to the page's prose.
-    lengths = np.array([ln.end - ln.start for ln in lines], dtype=float)
+    lengths = np.array(chars, dtype=float)
     rel_length = np.log(lengths / max(lengths.max(initial=1.0), 1.0) + 1e-3)
-    prose = np.array(_prose_flags(lines, base), dtype=float)
+    # Prose: a line that reads as a sentence of running text, long and ending like one.
+    terminal = base[:, _I_TERMINAL] > 0
+    long_enough = (lengths >= 80) | _split_words_at_least(lines, terminal & (lengths < 80), 15)
+    prose = (terminal & long_enough).astype(float)
     p_prefix = _prefix(prose)
     density = []
     for w in (3, 10):
@@ -151,12 +156,12 @@ def _shifted(values: np.ndarray, offset: int) -> np.ndarray:
     return out
 
 
-def _prose_flags(lines: list[Line], base: np.ndarray) -> list[int]:
-    """1 for a line that reads as a sentence of running text: long and ending like one."""
-    return [
-        1 if base[i, _I_TERMINAL] and (ln.end - ln.start >= 80 or len(ln.text.split()) >= 15) else 0
-        for i, ln in enumerate(lines)
-    ]
+def _split_words_at_least(lines: list[Line], maybe: np.ndarray, k: int) -> np.ndarray:
+    """For lines flagged `maybe`, whether they have `k` or more whitespace-separated words."""
+    out = np.zeros(len(lines), dtype=bool)
+    for i in np.flatnonzero(maybe).tolist():
+        out[i] = len(lines[i].text.split()) >= k
+    return out
 
 
 def _prose_cluster(prose: list[int], max_gap: int = 8) -> list[float]:
