@@ -73,15 +73,27 @@ def _annotated(article: Article) -> Article:
 
 
 def _drop_metadata_lines(raw: str, page: CleanPage, meta: Metadata, config: Config) -> CleanPage:
-    """Lines the metadata came from (the headline, a dateline) leave the body, named."""
+    """Lines the metadata came from (the headline, a dateline) leave the body, named.
+
+    Most such lines were removed already and only get a better reason: then the text and
+    the offset map stay as they are, and only the removed spans are renamed.
+    """
     seg = page.segmentation
-    if not meta.line_reasons:
+    changed = {i: r for i, r in meta.line_reasons.items() if 0 <= i < len(seg.reasons) and seg.reasons[i] != r}
+    if not changed:
         return page
     reasons = list(seg.reasons)
-    for index, reason in meta.line_reasons.items():
-        if 0 <= index < len(reasons):
-            reasons[index] = reason
-    return assemble(raw, dataclasses.replace(seg, reasons=tuple(reasons)), config.repair_glued_sentences)
+    for index, reason in changed.items():
+        reasons[index] = reason
+    new_seg = dataclasses.replace(seg, reasons=tuple(reasons))
+    if any(seg.reasons[i] is None for i in changed):
+        return assemble(raw, new_seg, config.repair_glued_sentences)
+    removed_lines = [i for i, reason in enumerate(seg.reasons) if reason is not None]
+    removed = tuple(
+        dataclasses.replace(span, reason=changed[i]) if i in changed else span
+        for i, span in zip(removed_lines, page.removed, strict=True)
+    )
+    return dataclasses.replace(page, removed=removed, segmentation=new_seg)
 
 
 def _from_html(doc: RawDocument, html: str) -> Article:

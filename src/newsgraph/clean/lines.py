@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 __all__ = ["FEATURE_NAMES", "Line", "line_features", "line_words", "split_lines"]
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A non-blank line: its stripped text, raw offsets, and blank lines before it."""
+class Line(NamedTuple):
+    """A non-blank line: its stripped text, raw offsets, and blank lines before it.
+
+    A named tuple, not a frozen dataclass: a page has hundreds of lines and a tuple is built
+    three times faster, which shows in the cleaner's pages per second.
+    """
 
     index: int
     start: int
