@@ -63,6 +63,7 @@ _DATE = re.compile(
 _TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d+ (?:min|mins|minutes|hours?|days?) ago\b")
 _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_DIGITS = b"0123456789"
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _LINKISH = re.compile(r"https?://|www\.|@\w|\.com\b|#\w")
 _SEPARATORS = re.compile(r"\s[|»›>/•·]\s|^[|»›>•·]|[|»›>•·]$")
 _SEPARATOR_CHAR = re.compile(r"[|»›>/•·]")
@@ -123,17 +124,20 @@ def line_features(
     """
     n_words = len(words)
     n_chars = len(text)
-    firsts = list(map(itemgetter(0), words))
-    letters = sum(map(str.isalpha, firsts))
-    title = sum(map(str.isupper, firsts))
     stop = sum(map(_STOPWORDS.__contains__, lowered))
     if text.isascii():
         raw = text.encode("ascii")
         upper = n_chars - len(raw.translate(None, _ASCII_UPPER))
         digits = n_chars - len(raw.translate(None, _ASCII_DIGITS))
+        initials = "".join(map(itemgetter(0), words)).encode("ascii")
+        letters = len(initials) - len(initials.translate(None, _ASCII_LETTERS))
+        title = len(initials) - len(initials.translate(None, _ASCII_UPPER))
     else:
         upper = sum(map(str.isupper, text))
         digits = sum(map(str.isdigit, text))
+        firsts = list(map(itemgetter(0), words))
+        letters = sum(map(str.isalpha, firsts))
+        title = sum(map(str.isupper, firsts))
     return [
         1.0,
         math.log1p(n_words),
