@@ -32,8 +32,9 @@ Share on Facebook
 
 def test_api_exports_what_it_documents() -> None:
     assert sorted(newsgraph.__all__) == sorted(
-        ["Article", "Config", "ConfigError", "ErrorRecord", "Evidence", "InputError", "NewsgraphError",
-         "OffsetSegment", "Published", "RawDocument", "Removed", "__version__", "extract", "process"]
+        ["Article", "Config", "ConfigError", "Entity", "ErrorRecord", "Evidence", "InputError", "NewsgraphError",
+         "OffsetSegment", "Published", "Quantity", "Quote", "RawDocument", "Removed", "Span", "Speaker", "Timex",
+         "__version__", "extract", "process", "process_batch"]
     )
     for name in newsgraph.__all__:
         assert hasattr(newsgraph, name)
@@ -68,6 +69,19 @@ def test_bad_documents_become_error_records(data: bytes, needle: str) -> None:
     assert isinstance(record, ErrorRecord)
     assert needle.lower() in record.error.lower()
     jsonschema.validate(record.to_dict(), SCHEMA)
+
+
+def test_a_batch_gives_the_records_one_by_one_processing_gives() -> None:
+    docs = [
+        RawDocument("page", PAGE.encode(), "page"),
+        RawDocument("binary", b"\x89PNG\r\n\x1a\n\x00\x00", "page"),
+        RawDocument("empty", "", "article"),
+        RawDocument("article", "The mayor said on Monday that the bridge will reopen in May.", "article",
+                    published="2025-04-02"),
+    ]
+    batch = newsgraph.process_batch(docs)
+    assert [r.to_dict() for r in batch] == [newsgraph.process(d).to_dict() for d in docs]
+    assert isinstance(batch[1], ErrorRecord)
 
 
 def test_cli_on_a_directory_keeps_going_past_bad_files(tmp_path) -> None:

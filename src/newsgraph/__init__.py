@@ -1,6 +1,6 @@
 """newsgraph: raw news pages in, a clean, time-resolved, source-linked map of each story out.
 
-The public API is what this module exports (guarded by tests/test_api.py):
+The public API is what this module exports (guarded by tests/test_pipeline.py):
 
     >>> import newsgraph
     >>> records = list(newsgraph.extract(["demo/corpus"]))
@@ -8,8 +8,22 @@ The public API is what this module exports (guarded by tests/test_api.py):
 
 from newsgraph.config import Config
 from newsgraph.errors import ConfigError, InputError, NewsgraphError
-from newsgraph.pipeline import extract, process
-from newsgraph.records import Article, ErrorRecord, Evidence, OffsetSegment, Published, RawDocument, Removed
+from newsgraph.pipeline import extract, process, process_batch
+from newsgraph.records import (
+    Article,
+    Entity,
+    ErrorRecord,
+    Evidence,
+    OffsetSegment,
+    Published,
+    Quantity,
+    Quote,
+    RawDocument,
+    Removed,
+    Span,
+    Speaker,
+    Timex,
+)
 
 __version__ = "0.1.0"
 
@@ -17,15 +31,22 @@ __all__ = [
     "Article",
     "Config",
     "ConfigError",
+    "Entity",
     "ErrorRecord",
     "Evidence",
     "InputError",
     "NewsgraphError",
     "OffsetSegment",
     "Published",
+    "Quantity",
+    "Quote",
     "RawDocument",
     "Removed",
+    "Span",
+    "Speaker",
+    "Timex",
     "__version__",
     "extract",
     "process",
+    "process_batch",
 ]
