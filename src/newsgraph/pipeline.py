@@ -62,10 +62,26 @@ def _article(doc: RawDocument, raw: str, page: CleanPage, config: Config | None 
     )
 
 
+# Removed lines that name people in full or give their roles: the body's "Starmer" is the
+# caption's "Britain's Prime Minister Keir Starmer".
+_CONTEXT_REASONS = frozenset({"caption", "title"})
+
+
+def _page_context(article: Article) -> tuple[str, ...]:
+    """Texts of the page outside the body that annotators may read for names and roles."""
+    texts = [article.title] if article.title else []
+    texts.extend(r.text for r in article.removed if r.reason in _CONTEXT_REASONS)
+    return tuple(dict.fromkeys(texts))
+
+
 def _annotated(article: Article, parsed: Any = None) -> Article:
     """The article with its annotations; `parsed` is its spaCy Doc when the caller has one."""
     published = article.published.value if article.published else None
-    found = annotate(article.text, published) if parsed is None else annotate_doc(parsed, published)
+    context = _page_context(article)
+    if parsed is None:
+        found = annotate(article.text, published, context)
+    else:
+        found = annotate_doc(parsed, published, list(load_nlp().pipe(context)))
     return dataclasses.replace(
         article,
         entities=found.entities,

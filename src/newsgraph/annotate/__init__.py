@@ -7,6 +7,7 @@ traced to its sentence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.annotate.entities import find_entities
@@ -27,16 +28,22 @@ class Annotations:
     quantities: tuple[Quantity, ...] = ()
 
 
-def annotate(text: str, published: str | None) -> Annotations:
-    """Parse `text` and annotate it; `published` (YYYY-MM-DD or None) anchors relative dates."""
+def annotate(text: str, published: str | None, context: Sequence[str] = ()) -> Annotations:
+    """Parse `text` and annotate it.
+
+    `published` (YYYY-MM-DD or None) anchors relative dates. `context` are other texts of the
+    page (headline, captions) that name people in full or give their roles; they are parsed
+    but never annotated, since annotations are spans of `text`.
+    """
     if not text.strip():
         return Annotations()
-    return annotate_doc(load_nlp()(text), published)
+    nlp = load_nlp()
+    return annotate_doc(nlp(text), published, list(nlp.pipe(context)))
 
 
-def annotate_doc(doc, published: str | None) -> Annotations:
+def annotate_doc(doc, published: str | None, context_docs: Sequence = ()) -> Annotations:
     """Annotations of an already parsed spaCy `Doc` (batch callers parse with `nlp.pipe`)."""
-    entities = find_entities(doc)
+    entities = find_entities(doc, context_docs)
     return Annotations(
         entities=tuple(entities),
         quotes=tuple(find_quotes(doc, entities)),
