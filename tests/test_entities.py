@@ -1,0 +1,386 @@
+"""Entities: one test per rule on news sentences written for the tests, the gazetteer, the
+seed pages' speaker roles, and property tests on arbitrary text."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from importlib import resources
+
+import pycountry
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SEEDS
+from newsgraph.annotate.entities import find_entities
+from newsgraph.annotate.gazetteer import load_gazetteer
+from newsgraph.annotate.nlp import load_nlp
+from newsgraph.config import Config
+from newsgraph.pipeline import process
+from newsgraph.records import Entity, RawDocument
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def entities(nlp, text: str) -> list[Entity]:
+    return find_entities(nlp(text))
+
+
+def by_text(found: list[Entity], text: str, occurrence: int = 0) -> Entity:
+    hits = [e for e in found if e.text == text]
+    assert len(hits) > occurrence, f"{text!r} not among {[e.text for e in found]}"
+    return hits[occurrence]
+
+
+# --- canonical names ----------------------------------------------------------------------
+
+STARMER = (
+    "Prime Minister Keir Starmer met European leaders in London on Sunday. "
+    "Starmer said Britain would keep supporting Ukraine. "
+    "Keir Starmer's office later confirmed that the meeting would be repeated next month."
+)
+
+
+def test_surname_and_possessive_take_the_full_name(nlp):
+    found = entities(nlp, STARMER)
+    people = [e for e in found if e.kind == "person"]
+    assert {e.canonical for e in people} == {"Keir Starmer"}
+    assert {e.text for e in people} >= {"Starmer", "Keir Starmer"}
+    assert all(not e.text.endswith("'s") for e in found)
+
+
+def test_united_states_variants_share_one_canonical(nlp):
+    text = (
+        "The U.S. and the EU agreed on tariffs. US officials said the United States would also talk to "
+        "China, while America's allies in Europe waited."
+    )
+    found = entities(nlp, text)
+    us = [e for e in found if e.text in ("U.S.", "US", "United States", "America")]
+    assert len(us) >= 3
+    assert {e.canonical for e in us} == {"United States"}
+    assert {e.kind for e in us} == {"country"}
+    assert by_text(found, "United States").text == "United States"  # "the" is not part of the span
+    assert by_text(found, "EU").canonical == "European Union"
+
+
+def test_acronym_takes_its_expansion(nlp):
+    text = (
+        "Senators questioned the head of the Consumer Financial Protection Bureau on Tuesday. "
+        "The CFPB said it had fined the bank $100 million."
+    )
+    found = entities(nlp, text)
+    assert by_text(found, "CFPB").canonical == "Consumer Financial Protection Bureau"
+
+
+def test_two_clintons_stay_apart_and_the_surname_goes_to_the_first_named(nlp):
+    text = (
+        "Hillary Clinton campaigned in Ohio on Monday with her husband, former President Bill Clinton. "
+        "Clinton told supporters that the economy was the main issue. "
+        "Bill Clinton spoke later about health care."
+    )
+    found = entities(nlp, text)
+    assert by_text(found, "Hillary Clinton").canonical == "Hillary Clinton"
+    assert by_text(found, "Bill Clinton").canonical == "Bill Clinton"
+    assert by_text(found, "Clinton").canonical == "Hillary Clinton"
+    assert by_text(found, "Bill Clinton").role == "former President"
+
+
+def test_honorific_picks_the_clinton_of_its_gender(nlp):
+    text = (
+        "Bill Clinton and Hillary Clinton arrived together. Mrs. Clinton spoke first, "
+        "and Mr. Clinton followed her on stage."
+    )
+    found = entities(nlp, text)
+    surname_only = [e for e in found if e.text == "Clinton"]
+    assert [e.canonical for e in surname_only] == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_prominent_surname_without_full_name_uses_the_gazetteer(nlp):
+    found = entities(nlp, "Starmer told reporters after the meeting that the plan was ready.")
+    assert by_text(found, "Starmer").canonical == "Keir Starmer"
+    assert by_text(found, "Starmer").country == "United Kingdom"
+
+
+def test_unknown_surname_without_full_name_stays_as_written(nlp):
+    found = entities(nlp, "Mr. Albrecht Kowalczyk told reporters the plant would close. Kowalczyk did not elaborate.")
+    names = {e.canonical for e in found if e.kind == "person"}
+    assert names == {"Albrecht Kowalczyk"}
+
+
+def test_person_mislabelled_by_ner_follows_the_document_person(nlp):
+    text = (
+        "Republican nominee Donald Trump held a rally in Ohio. The Trump campaign said Trump would return "
+        "next week, and Trump aides said the crowd was large."
+    )
+    found = entities(nlp, text)
+    trumps = [e for e in found if e.text == "Trump"]
+    assert trumps and all(e.kind == "person" and e.canonical == "Donald Trump" for e in trumps)
+    assert all(e.role == "Republican nominee" for e in trumps)
+
+
+def test_surname_missed_by_ner_is_found(nlp):
+    text = (
+        "Russian Foreign Minister Sergey Lavrov said Moscow would not accept the plan. "
+        "Lavrov later repeated the warning."
+    )
+    found = entities(nlp, text)
+    assert [e.canonical for e in found if e.kind == "person"] == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+# --- roles --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "country"),
+    [
+        (
+            "Russian Foreign Minister Sergey Lavrov said the proposal was unacceptable.",
+            "Sergey Lavrov",
+            "Russian Foreign Minister",
+            "Russia",
+        ),
+        (
+            "Britain's Prime Minister Keir Starmer spoke during a visit to Northwood.",
+            "Keir Starmer",
+            "Britain's Prime Minister",
+            "United Kingdom",
+        ),
+        (
+            '"Europe has turned into a war party," Kremlin spokesman Dmitry Peskov told reporters.',
+            "Dmitry Peskov",
+            "Kremlin spokesman",
+            "Russia",
+        ),
+        (
+            "The talks will resume on Monday, U.S. President Donald Trump said on Thursday.",
+            "Donald Trump",
+            "U.S. President",
+            "United States",
+        ),
+        (
+            "Wells Fargo CEO John Stumpf apologised to customers before the committee on Tuesday.",
+            "John Stumpf",
+            "Wells Fargo CEO",
+            None,
+        ),
+    ],
+)
+def test_role_from_premodifier(nlp, text, name, role, country):
+    person = by_text(entities(nlp, text), name)
+    assert (person.role, person.country) == (role, country)
+
+
+def test_role_from_apposition_after_the_name(nlp):
+    text = "Yuri Ushakov, a Kremlin aide, told reporters that the next round would be held in Riyadh."
+    person = by_text(entities(nlp, text), "Yuri Ushakov")
+    assert person.role == "Kremlin aide"
+    assert person.country == "Russia"
+
+
+def test_role_from_apposition_before_the_name(nlp):
+    text = "Russia's foreign minister, Sergei Lavrov, said on Friday that the talks had failed."
+    person = by_text(entities(nlp, text), "Sergei Lavrov")
+    assert person.role == "Russia's foreign minister"
+    assert person.country == "Russia"
+
+
+def test_role_found_once_applies_to_every_mention(nlp):
+    text = (
+        "Kremlin spokesman Dmitry Peskov said the talks were useful. "
+        "Peskov added that no date had been set. Later, Peskov declined to comment."
+    )
+    found = entities(nlp, text)
+    peskov = [e for e in found if e.canonical == "Dmitry Peskov"]
+    assert len(peskov) == 3
+    assert {(e.role, e.country) for e in peskov} == {("Kremlin spokesman", "Russia")}
+
+
+def test_country_is_read_before_the_role_noun(nlp):
+    text = "Michael McFaul, a former ambassador to Russia, said the sanctions were overdue."
+    person = by_text(entities(nlp, text), "Michael McFaul")
+    assert person.role == "former ambassador to Russia"
+    assert person.country is None
+
+
+def test_kinship_is_not_a_role(nlp):
+    text = "Hillary Clinton visited her daughter Chelsea Clinton's apartment in New York on Sunday."
+    person = by_text(entities(nlp, text), "Chelsea Clinton")
+    assert person.role is None
+
+
+# --- gazetteer: metonyms, demonyms, outlets ---------------------------------------------------
+
+
+def test_seat_of_government_as_actor_is_the_government(nlp):
+    text = (
+        "Moscow has rejected the proposal, and Kyiv has reiterated its demand for security guarantees. "
+        "Brussels warned that the sanctions would stay."
+    )
+    found = entities(nlp, text)
+    assert (by_text(found, "Moscow").canonical, by_text(found, "Moscow").kind) == ("Russian government", "organisation")
+    assert by_text(found, "Moscow").country == "Russia"
+    assert by_text(found, "Kyiv").canonical == "Ukrainian government"
+    assert by_text(found, "Brussels").canonical == "European Union"
+
+
+def test_seat_of_government_as_place_stays_a_place(nlp):
+    text = "The delegation arrived in Moscow on Monday and will travel to Kyiv by train."
+    found = entities(nlp, text)
+    moscow = by_text(found, "Moscow")
+    assert (moscow.kind, moscow.canonical, moscow.country) == ("place", "Moscow", "Russia")
+    assert by_text(found, "Kyiv").kind == "place"
+
+
+def test_building_stands_for_the_institution_unless_used_as_a_place(nlp):
+    text = (
+        "The Kremlin accused European countries of seeking militarization. "
+        "The president arrived at the White House on Friday, and the White House said the meeting went well."
+    )
+    found = entities(nlp, text)
+    assert by_text(found, "Kremlin").canonical == "Russian government"
+    assert by_text(found, "White House", 0).kind == "place"
+    assert by_text(found, "White House", 1).canonical == "US government"
+
+
+def test_building_missed_by_ner_is_found(nlp):
+    found = entities(nlp, "Downing Street said the prime minister would travel to Paris on Monday.")
+    street = by_text(found, "Downing Street")
+    assert (street.canonical, street.kind, street.country) == ("UK government", "organisation", "United Kingdom")
+
+
+def test_dateline_city_is_a_place(nlp):
+    found = entities(nlp, "LONDON — Britain said on Monday it would send more troops.")
+    assert by_text(found, "LONDON").kind == "place"
+    assert by_text(found, "LONDON").canonical == "London"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Russian troops crossed the border overnight, officials said.", "Russian", "Russia"),
+        ("The British-led mission trained thousands of recruits.", "British", "United Kingdom"),
+        ("Europeans were divided over the plan, the survey found.", "Europeans", None),
+    ],
+)
+def test_demonym_is_a_group_with_its_country(nlp, text, word, country):
+    group = by_text(entities(nlp, text), word)
+    assert (group.kind, group.country) == ("group", country)
+
+
+def test_news_outlets_are_outlets(nlp):
+    text = (
+        "The operation has been extended to 2026, Bloomberg reports. The plan was first reported by "
+        "The Guardian, and Xinhua said Beijing welcomed it."
+    )
+    found = entities(nlp, text)
+    assert (by_text(found, "Bloomberg").kind, by_text(found, "Bloomberg").canonical) == ("outlet", "Bloomberg")
+    assert by_text(found, "Guardian").canonical == "The Guardian"
+    assert by_text(found, "Xinhua").canonical == "Xinhua News Agency"
+    assert by_text(found, "Beijing").canonical == "Chinese government"
+
+
+def test_place_gets_the_country_written_after_it(nlp):
+    found = entities(nlp, "The next round of talks will be held in Jeddah, Saudi Arabia, next week.")
+    assert by_text(found, "Jeddah").country == "Saudi Arabia"
+
+
+def test_georgia_is_the_state_in_a_us_story_and_the_country_elsewhere(nlp):
+    us = entities(nlp, "Voters in Georgia and Florida lined up early, and turnout in Atlanta was high.")
+    assert (by_text(us, "Georgia").kind, by_text(us, "Georgia").country) == ("place", "United States")
+    caucasus = entities(nlp, "Georgia and Armenia signed a trade agreement in Tbilisi on Monday.")
+    assert by_text(caucasus, "Georgia").kind == "country"
+
+
+def test_gazetteer_names_and_aliases():
+    gaz = load_gazetteer()
+    assert gaz.lookup("United Kingdom of Great Britain and Northern Ireland").canonical == "United Kingdom"
+    for alias in ("Britain", "UK", "U.K.", "Great Britain"):
+        assert gaz.lookup(alias).canonical == "United Kingdom"
+    assert gaz.lookup("Russian Federation").canonical == "Russia"
+    assert gaz.lookup("Iran, Islamic Republic of").canonical == "Iran"
+    assert gaz.lookup("the Netherlands").canonical == "Netherlands"
+    assert gaz.lookup("The Hague").canonical == "The Hague"
+    assert gaz.lookup("us") is None and gaz.lookup("who") is None  # short names are case-exact
+    assert gaz.lookup("RUSSIA").canonical == "Russia"
+    assert gaz.lookup("Whitehall").actor.canonical == "UK government"
+    assert gaz.lookup("Zhongnanhai").actor.canonical == "Chinese government"
+    assert gaz.demonym("Britons") == (True, "United Kingdom")
+    assert gaz.demonym("Republican") == (False, None)
+    assert gaz.person_by_surname("Clinton") is None  # Bill and Hillary: ambiguous
+    assert gaz.person_by_surname("Johnson") is None  # a common surname never maps
+
+
+def test_iso_part_matches_the_pinned_pycountry():
+    data = json.loads(resources.files("newsgraph.annotate").joinpath("data", "gazetteer_iso.json").read_text("utf-8"))
+    assert {c["alpha_2"] for c in data["countries"]} == {c.alpha_2 for c in pycountry.countries}
+    assert pycountry.__version__ in data["about"]
+
+
+# --- seeds --------------------------------------------------------------------------------
+
+
+def _seed_entities(nlp, name: str) -> list[Entity]:
+    raw = (SEEDS / name).read_text(encoding="utf-8")
+    article = process(RawDocument(name, raw, "page"), dataclasses.replace(Config(), annotate=False))
+    return find_entities(nlp(article.text))
+
+
+def test_seed_speaker_roles(nlp, seed_gold):
+    for name, gold in seed_gold.items():
+        if not isinstance(gold, dict):
+            continue
+        found = _seed_entities(nlp, name)
+        for person, role in gold["speaker_roles"].items():
+            mentions = [e for e in found if e.canonical == person]
+            assert mentions, f"{name}: no entity {person}"
+            if any(person in line for line in gold["body"].split("\n")):  # the role must be in the body
+                assert {e.role for e in mentions} == {role}, f"{name}: {person}"
+
+
+def test_seed_coreference_of_names(nlp, seed_gold):
+    gold = seed_gold["004_c5f770f8c2bf1969.txt"]
+    found = _seed_entities(nlp, "004_c5f770f8c2bf1969.txt")
+    for mention, canonical in gold["coreference"].items():
+        if " " not in mention:
+            hits = [e for e in found if e.text == mention]
+            assert hits and {e.canonical for e in hits} == {canonical}
+
+
+def test_seed_metonyms_and_outlets(nlp):
+    found = _seed_entities(nlp, "004_c5f770f8c2bf1969.txt")
+    assert by_text(found, "Kremlin").canonical == "Russian government"
+    assert by_text(found, "Kyiv").canonical == "Ukrainian government"
+    assert by_text(found, "Downing Street").canonical == "UK government"
+    assert by_text(found, "Guardian").kind == "outlet"
+    first = _seed_entities(nlp, "000_2055ec67c2e37b36.txt")
+    assert {e.kind for e in first if e.text == "Bloomberg"} == {"outlet"}
+    assert by_text(first, "Russia").kind == "country"
+
+
+# --- properties ---------------------------------------------------------------------------
+
+NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "Moscow", "Kremlin", "said", "he", "the", "U.S.", "President", "Donald", "Trump", "'s", ",", ".", "\n",
+            "Clinton", "Mrs.", "spokesman", "Bloomberg", "reports", "“", "”", "CFPB", "of", "Georgia", "LONDON",
+            "—", "Britain", "Russian", "Foreign", "Minister", "Sergey", "Lavrov", "a", "aide", "(", ")",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(NEWSY, st.text(max_size=200)))
+def test_entities_never_raise_and_spans_hold(nlp, text):
+    doc = nlp(text)
+    for entity in find_entities(doc):
+        assert 0 <= entity.start < entity.end <= len(text)
+        assert entity.text == text[entity.start : entity.end]
+        assert entity.canonical
+        assert entity.kind in {"person", "organisation", "country", "place", "group", "outlet"}
