@@ -18,7 +18,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/newsgraph extract demo/corpus -o out/demo.jsonl
-	$(BIN)/newsgraph show out/demo.jsonl
+	$(BIN)/newsgraph show out/demo.jsonl --quotes --dates
 	@echo "Articles written to out/demo.jsonl"
 
 lint: $(STAMP)

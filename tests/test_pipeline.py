@@ -125,9 +125,13 @@ def test_demo_runs_and_show_prints_every_article(tmp_path) -> None:
     pages = sorted(p.name for p in DEMO.glob("*.txt"))
     assert len([r for r in records if r["id"].endswith(".txt")]) == len(pages) >= 12
     assert all(r.get("text") for r in records if r["id"].endswith(".txt"))
-    shown = CliRunner().invoke(main, ["show", str(out)])
+    shown = CliRunner().invoke(main, ["show", str(out), "--quotes", "--dates"])
     assert shown.exit_code == 0
     assert "The Harbour Ledger" in shown.output
+    assert "Who said what" in shown.output and "When" in shown.output
+    quoted = [q for r in records if "quotes" in r for q in r["quotes"] if q["speaker"]]
+    assert quoted, "the demo corpus has attributed quotes"
+    assert quoted[0]["speaker"]["canonical"].split()[0] in shown.output
 
 
 def test_every_command_has_help() -> None:

@@ -22,7 +22,7 @@ from newsgraph.config import Config
 from newsgraph.errors import NewsgraphError
 from newsgraph.pipeline import extract as extract_records
 from newsgraph.records import ErrorRecord
-from newsgraph.report import read_records, summary_table
+from newsgraph.report import dates_table, quotes_table, read_records, summary_table
 
 FORMATS = ("auto", "page", "article", "html", "jsonl")
 
@@ -71,16 +71,23 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, jobs: int, strict: b
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def show(path: Path) -> None:
+@click.option("--quotes", "with_quotes", is_flag=True, help="Also list every quote with its speaker and cue.")
+@click.option("--dates", "with_dates", is_flag=True, help="Also list every date expression with its value.")
+def show(path: Path, with_quotes: bool, with_dates: bool) -> None:
     """Print a table of the articles in a JSONL file written by `newsgraph extract`.
 
-    Example: newsgraph show articles.jsonl
+    Example: newsgraph show articles.jsonl --quotes --dates
     """
     try:
         records = read_records(path)
     except NewsgraphError as exc:
         raise click.ClickException(str(exc)) from exc
-    Console(width=max(Console().width, 160)).print(summary_table(records))
+    console = Console(width=max(Console().width, 200))
+    console.print(summary_table(records))
+    if with_quotes:
+        console.print(quotes_table(records))
+    if with_dates:
+        console.print(dates_table(records))
 
 
 @contextlib.contextmanager

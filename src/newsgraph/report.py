@@ -10,7 +10,7 @@ from rich.table import Table
 
 from newsgraph.errors import InputError
 
-__all__ = ["read_records", "summary_table"]
+__all__ = ["dates_table", "quotes_table", "read_records", "summary_table"]
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
@@ -30,11 +30,13 @@ def read_records(path: Path) -> list[dict[str, Any]]:
 def summary_table(records: list[dict[str, Any]]) -> Table:
     """One row per record: what the cleaner found, and errors in red."""
     table = Table(title=f"{len(records)} documents", show_lines=False)
-    for name in ("id", "outlet", "title", "published", "wire", "cited", "words", "removed"):
+    columns = ("id", "outlet", "title", "published", "wire", "cited", "words", "removed", "people", "quotes", "dates")
+    for name in columns:
         table.add_column(name, overflow="fold")
     for rec in records:
         if "error" in rec:
-            table.add_row(Path(rec["id"]).name, "", f"[red]error: {rec['error']}[/red]", "", "", "", "", "")
+            blank = [""] * (len(columns) - 3)
+            table.add_row(Path(rec["id"]).name, "", f"[red]error: {rec['error']}[/red]", *blank)
             continue
         published = rec.get("published")
         date = f"{published['value']} ({published['source']})" if published else "-"
@@ -47,5 +49,39 @@ def summary_table(records: list[dict[str, Any]]) -> Table:
             ", ".join(rec.get("cited_outlets") or []) or "-",
             str(len(rec.get("text", "").split())),
             str(len(rec.get("removed") or [])),
+            str(len({e["canonical"] for e in rec.get("entities") or [] if e["kind"] == "person"})),
+            str(len(rec.get("quotes") or [])),
+            str(len(rec.get("timexes") or [])),
         )
     return table
+
+
+def quotes_table(records: list[dict[str, Any]], width: int = 90) -> Table:
+    """Who said what: every quote with its speaker (as resolved), cue and kind."""
+    table = Table(title="Who said what")
+    for name in ("article", "speaker", "cue", "kind", "quote"):
+        table.add_column(name, overflow="fold")
+    for rec in records:
+        for quote in rec.get("quotes") or []:
+            speaker = quote.get("speaker")
+            who = f"{speaker['canonical']} ({speaker['kind']})" if speaker else "[dim]unattributed[/dim]"
+            cue = quote["cue"]["text"] if quote.get("cue") else "-"
+            table.add_row(Path(rec["id"]).name, who, cue, quote["kind"], _shorten(quote["text"], width))
+    return table
+
+
+def dates_table(records: list[dict[str, Any]]) -> Table:
+    """When: every date and time expression with its normalised TIMEX3 value."""
+    table = Table(title="When")
+    for name in ("article", "published", "expression", "type", "value"):
+        table.add_column(name, overflow="fold")
+    for rec in records:
+        published = (rec.get("published") or {}).get("value", "-")
+        for timex in rec.get("timexes") or []:
+            table.add_row(Path(rec["id"]).name, published, timex["text"], timex["type"], timex["value"])
+    return table
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

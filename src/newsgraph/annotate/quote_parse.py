@@ -1,0 +1,198 @@
+"""Attributions read off the dependency parse: a cue word, its speaker, its content.
+
+A cue verb's lexicon classes say which dependents hold the content: a clause (`ccomp`) for
+speech and belief, an infinitive (`xcomp`) for intention, an object with what completes it
+for stance ("accused X of Y"), an object with what it is taken for ("sees X as Y"). With no
+such dependent, a cue beside a clause reports that clause ("..., X said"; "as X noted, ..."),
+and a cue closing its paragraph with a colon introduces the next paragraph. "According to X"
+and nominal cues ("X's claim that ...") are read here too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.annotate.quote_context import Attribution, Context, trim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["from_cues"]
+
+_SUBJECTS = frozenset({"nsubj", "csubj", "nsubjpass"})
+_OBJECTS = frozenset({"dobj", "oprd", "attr"})
+# After a phrasal cue's particle: "called on [X] [to ...]", "pointed out [that ...]".
+_AFTER_PARTICLE = frozenset({"ccomp", "dobj", "xcomp", "oprd"})
+# What completes a stance verb's object: "accused X [of Y]", "called X [a fraud]".
+_STANCE_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp"})
+_STANCE_PREPS = frozenset({"of", "as", "for", "to", "about", "with", "against", "over", "on"})
+_MIN_SIDE = 3  # characters: a shorter side of "according to X" is punctuation or a conjunction
+
+
+def from_cues(ctx: Context) -> list[Attribution]:
+    """Every attribution whose cue the parse shows, outside quotations, in text order."""
+    out = []
+    lexicon = ctx.lexicon
+    first_words = {p[0] for p in lexicon.prepositions}
+    for tok in ctx.doc:
+        if ctx.mark_of[tok.i] >= 0:
+            continue
+        if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ in lexicon.verbs or tok.lemma_ in lexicon.particles):
+            found = _verb(ctx, tok)
+        elif tok.lower_ in first_words:
+            found = _according(ctx, tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_ in lexicon.nouns:
+            found = _noun(ctx, tok)
+        else:
+            continue
+        if found is not None and found.parts:
+            out.append(found)
+    return out
+
+
+def _verb(ctx: Context, verb: Token) -> Attribution | None:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None  # a participle naming its noun: "a stream called Miracle Run", "the plan, described as"
+    classes = ctx.lexicon.classes(verb.lemma_)
+    content, cue_end = _content_heads(ctx, verb, classes)
+    if not content:
+        content = _passive_content(verb, classes)
+    if not content and "speech" not in classes and "belief" not in classes:
+        return None
+    cue = (verb.idx, cue_end.idx + len(cue_end))
+    found = Attribution(cue, ctx.speaker(verb))
+    if content:
+        found.parts = ctx.parts(content, verb)
+    elif _parenthetical(verb):
+        found.parts = ctx.parts([verb.head], verb, exclude=verb)
+    elif ctx.text[cue[1] : cue[1] + 1] == ":":
+        found.parts = _next_paragraph(ctx, verb)
+    return found
+
+
+def _content_heads(ctx: Context, verb: Token, classes: frozenset[str]) -> tuple[list[Token], Token]:
+    """The dependents of a cue verb that hold its content, and the cue's last token (the
+    particle of a phrasal cue). A clause wins over an object: in "told reporters that ..."
+    and "warned officials to ..." the object is the addressee."""
+    particles = ctx.lexicon.particles.get(verb.lemma_, frozenset())
+    clauses: list[Token] = []
+    objects: list[Token] = []
+    for child in verb.children:
+        dep = child.dep_
+        after = child.i > verb.i
+        if dep in ("prt", "prep") and child.lower_ in particles and after:
+            clauses += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            clauses += [s for s in verb.children if s.i > child.i and s.dep_ in _AFTER_PARTICLE]
+            return clauses, child
+        if (dep == "ccomp" and classes) or (dep == "xcomp" and "intent" in classes and _infinitive(child)):
+            clauses.append(child)
+        elif dep in _OBJECTS and "stance" in classes and after:
+            objects.append(child)
+            objects += [s for s in verb.children if s.i > child.i and _stance_tail(s)]
+        elif dep in _OBJECTS and "regard" in classes and after:
+            complement = [s for s in verb.children if s.i > child.i and _complement(s)]
+            if complement:
+                objects += [child, *complement]
+        elif dep in ("dobj", "npadvmod") and "speech" in classes and (ctx.quoted(child) or _clausal(child)):
+            clauses.append(child)
+    return clauses or objects, verb
+
+
+def _passive_content(verb: Token, classes: frozenset[str]) -> list[Token]:
+    """The subject of a passive cue is what is reported: "[X] was first reported by Y", and
+    for a stance verb with what completes it: "[X] was accused [of Y]"."""
+    subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subject:
+        return []
+    if any(c.dep_ == "agent" for c in verb.children):
+        return subject
+    if "stance" in classes:
+        tail = [c for c in verb.children if c.i > verb.i and c.dep_ == "prep" and c.lower_ in _STANCE_PREPS]
+        return [*subject, *tail] if tail else []
+    return []
+
+
+def _next_paragraph(ctx: Context, verb: Token) -> list[tuple[int, int]]:
+    """`X added:` closing a paragraph introduces the next one, quoted or not."""
+    text = ctx.text
+    _, last = ctx.paragraph(verb.idx)
+    if text[verb.idx : last].rstrip()[-1:] != ":":
+        return []
+    start = last
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return [ctx.grow(trim(text, start, end))] if start < end else []
+
+
+def _according(ctx: Context, tok: Token) -> Attribution | None:
+    """ "According to X" attributes the rest of its sentence, on either side of it: the side
+    with the sentence's main verb, and the other only when it has no verb of its own (a
+    fronted subject), not when it is "as reported by Y"."""
+    doc = ctx.doc
+    words = next((p for p in ctx.lexicon.prepositions if _spells(doc, tok.i, p)), None)
+    if words is None:
+        return None
+    nxt = doc[tok.i + len(words) - 1]
+    source = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sent = tok.sent
+    first, last = ctx.paragraph(tok.idx)
+    start, end = max(sent.start_char, first), min(sent.end_char, last)
+    phrase_end = source.right_edge.idx + len(source.right_edge)
+    sides = [trim(ctx.text, start, tok.idx), trim(ctx.text, phrase_end, end)]
+    sides = [side for side in sides if side[1] - side[0] > _MIN_SIDE]
+    root = sent.root.idx
+    main = [side for side in sides if side[0] <= root < side[1]]
+    if main:
+        sides = [side for side in sides if side in main or not ctx.has_verb(*side)]
+    return Attribution((tok.idx, nxt.idx + len(nxt)), source, [ctx.grow(side) for side in sides])
+
+
+def _spells(doc, i: int, words: tuple[str, ...]) -> bool:
+    return i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
+def _noun(ctx: Context, noun: Token) -> Attribution | None:
+    """"X's claim that ...": a cue noun with a possessive speaker and a that-clause."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.lefts)),
+        None,
+    )
+    if clause is None:
+        return None
+    return Attribution((noun.idx, noun.idx + len(noun)), owner, ctx.parts([clause], noun))
+
+
+def _stance_tail(tok: Token) -> bool:
+    return tok.dep_ in _STANCE_TAIL and (tok.dep_ != "prep" or tok.lower_ in _STANCE_PREPS)
+
+
+def _complement(tok: Token) -> bool:
+    """What an object is taken for: "[as] a mistake", "[unconstitutional]", "[a fraud]"."""
+    return tok.dep_ in ("oprd", "acomp", "ccomp") or (tok.dep_ == "prep" and tok.lower_ == "as")
+
+
+def _clausal(tok: Token) -> bool:
+    """An object with a verb in it is a misparsed clause ("said many of the examples ... failed")."""
+    return any(t.pos_ in ("VERB", "AUX") for t in tok.subtree)
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.lefts)
+
+
+def _parenthetical(verb: Token) -> bool:
+    """A cue beside the clause it reports: "..., X said", "A, X said, B", "as X noted, ..."."""
+    if verb.head.i == verb.i or not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True
+    return verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i

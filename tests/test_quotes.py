@@ -1,0 +1,367 @@
+"""Quotes: the quote-mark scanner, each attribution pattern on news sentences written for the
+tests, the seed pages end to end, and properties that hold for any text."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SEEDS
+from newsgraph.annotate.entities import find_entities
+from newsgraph.annotate.nlp import load_nlp
+from newsgraph.annotate.quote_cues import cue_lexicon
+from newsgraph.annotate.quote_marks import quoted_spans
+from newsgraph.annotate.quotes import find_quotes
+from newsgraph.pipeline import process
+from newsgraph.records import Quote, RawDocument
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def quotes(nlp, text: str, with_entities: bool = False) -> list[Quote]:
+    doc = nlp(text)
+    return find_quotes(doc, find_entities(doc) if with_entities else [])
+
+
+def only(found: list[Quote]) -> Quote:
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def by_text(found: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in found if fragment in q.text]
+    assert len(hits) == 1, [q.text for q in found]
+    return hits[0]
+
+
+# --- quote marks ----------------------------------------------------------------------------
+
+
+def marked(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in quoted_spans(text)]
+
+
+def test_marks_pair_curly_and_straight():
+    text = "He said “we will win,” and she said \"we will not.\""
+    assert marked(text) == ["“we will win,”", '"we will not."']
+
+
+def test_marks_keep_a_nested_single_quote_inside():
+    text = "\"I heard him say 'never again' twice,\" she said."
+    assert marked(text) == ["\"I heard him say 'never again' twice,\""]
+
+
+def test_marks_keep_a_nested_double_quote_inside():
+    text = "“As a mother, I’d rather live in what he calls “hell” than stay silent,” she wrote."
+    assert marked(text) == ["“As a mother, I’d rather live in what he calls “hell” than stay silent,”"]
+
+
+def test_marks_run_over_paragraphs_when_the_next_one_opens_with_a_mark():
+    text = '"The first part of the statement.\n\n"The second part," she said.'
+    assert marked(text) == [text[: text.index(",") + 2]]
+
+
+def test_marks_close_at_the_paragraph_end_otherwise():
+    text = '"An unclosed quotation\n\nA new paragraph of narrative.'
+    assert marked(text) == ['"An unclosed quotation']
+
+
+def test_marks_read_a_closing_curly_mark_that_opens_a_line():
+    text = "”Mr. Trump embodies the legacy of racism.” ― Sonya Herridge"
+    assert marked(text) == ["”Mr. Trump embodies the legacy of racism.”"]
+
+
+def test_marks_pair_doubled_apostrophes():
+    text = "''This isn't tax reform,'' said Douglas Holtz-Eakin."
+    assert marked(text) == ["''This isn't tax reform,''"]
+
+
+def test_marks_pair_a_top_level_curly_single_quote_not_an_apostrophe():
+    text = "Europe’s hawks push ‘security guarantees’ on Kyiv’s behalf."
+    assert marked(text) == ["‘security guarantees’"]
+
+
+def test_cue_lexicon_classes_are_data():
+    lexicon = cue_lexicon()
+    assert "speech" in lexicon.classes("say")
+    assert "belief" in lexicon.classes("believe")
+    assert "intent" in lexicon.classes("want")
+    assert "stance" in lexicon.classes("accuse")
+    assert "for" in lexicon.particles["call"]
+
+
+# --- direct quotes ----------------------------------------------------------------------------
+
+
+def test_direct_quote_speaker_after(nlp):
+    q = only(quotes(nlp, '"We will rebuild the bridge before winter," Mayor Ana Ruiz said on Tuesday.'))
+    assert q.kind == "direct"
+    assert q.text == '"We will rebuild the bridge before winter,"'
+    assert q.speaker is not None and q.speaker.text == "Mayor Ana Ruiz"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_direct_quote_inverted_speaker(nlp):
+    q = only(quotes(nlp, '"There is a need for more oversight," said Ronald Fieldstone, a Miami lawyer.'))
+    assert q.kind == "direct"
+    assert q.speaker is not None and "Fieldstone" in q.speaker.text
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_direct_quote_speaker_before_with_colon(nlp):
+    q = only(quotes(nlp, 'The defence minister told reporters: "The talks have failed and we are going home."'))
+    assert q.kind == "direct"
+    assert q.text == '"The talks have failed and we are going home."'
+    assert q.speaker is not None and q.speaker.text == "The defence minister"
+    assert q.cue is not None and q.cue.text == "told"
+
+
+def test_direct_quote_split_by_its_attribution_shares_speaker_and_cue(nlp):
+    found = quotes(nlp, '"My hope," the senator said, "is that the bill passes this week."')
+    assert [q.text for q in found] == ['"My hope,"', '"is that the bill passes this week."']
+    assert found[0].cue == found[1].cue
+    assert {q.speaker.text for q in found if q.speaker} == {"the senator"}
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [('"', '"'), ("“", "”"), ("''", "''"), ("”", "”")],
+)
+def test_direct_quote_with_any_double_marks(nlp, opening, closing):
+    text = f"{opening}Prices will keep rising through the spring,{closing} the central bank governor warned."
+    q = only(quotes(nlp, text))
+    assert q.text == f"{opening}Prices will keep rising through the spring,{closing}"
+    assert q.speaker is not None and q.speaker.text == "the central bank governor"
+    assert q.cue is not None and q.cue.text == "warned"
+
+
+def test_nested_quote_stays_inside_the_outer_one(nlp):
+    text = "\"He looked at me and said 'never again,' and I believed him,\" the witness told the court."
+    q = only(quotes(nlp, text))
+    assert q.text == "\"He looked at me and said 'never again,' and I believed him,\""
+    assert q.kind == "direct"
+
+
+def test_consecutive_quote_continues_the_speaker(nlp):
+    text = '"The purpose is deterrence," Starmer told reporters. "That is why the alliance matters."'
+    found = quotes(nlp, text)
+    second = by_text(found, "alliance")
+    assert second.speaker is not None and second.speaker.text == "Starmer"
+    assert second.cue == by_text(found, "deterrence").cue
+
+
+def test_quote_paragraph_after_an_attributed_one_continues_it(nlp):
+    text = (
+        '"We have no plans to close the plant," the company spokeswoman said.\n\n'
+        '"Every job at the site is safe for at least another five years."'
+    )
+    second = by_text(quotes(nlp, text), "Every job")
+    assert second.speaker is not None and second.speaker.text == "the company spokeswoman"
+
+
+def test_quote_running_over_paragraphs_is_one_quote(nlp):
+    text = (
+        '"The first thing we did was to count the damage. It took us weeks.\n\n'
+        '"Then we started to rebuild, street by street," the mayor said.'
+    )
+    q = only(quotes(nlp, text))
+    assert q.start == 0 and q.text.endswith('street by street,"')
+    assert "\n\n" in q.text
+    assert q.speaker is not None and q.speaker.text == "the mayor"
+
+
+def test_quotation_with_no_speaker(nlp):
+    text = "The hall fell silent.\n\n“Nobody in this town will forget what happened on that night.”"
+    q = only(quotes(nlp, text))
+    assert q.kind == "direct"
+    assert q.speaker is None and q.cue is None
+
+
+def test_scare_quotes_are_not_quotes(nlp):
+    assert quotes(nlp, 'The so-called "coalition of the willing" met in London on Thursday.') == []
+
+
+def test_name_after_a_dash_attributes_the_quotation(nlp):
+    q = only(quotes(nlp, "“We need more teachers in every school in this state.” ― Maria Lopez"))
+    assert q.speaker is not None and q.speaker.text == "Maria Lopez"
+    assert q.cue is not None and q.cue.text == "―"
+
+
+def test_transcript_lines_attribute_to_the_name_before_the_colon(nlp):
+    text = "WALLACE: Will she be at the debate tomorrow?\n\nPENCE: She will not be attending the debate."
+    found = quotes(nlp, text)
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in found] == [
+        ("WALLACE", "Will she be at the debate tomorrow?"),
+        ("PENCE", "She will not be attending the debate"),
+    ]
+
+
+def test_headline_name_with_a_colon_is_the_speaker_but_a_correction_is_not(nlp):
+    text = "Pence: Gennifer Flowers Won’t Be at the Debate.\n\nCorrection: An earlier version misstated the date."
+    q = only(quotes(nlp, text))
+    assert q.speaker is not None and q.speaker.text == "Pence"
+    assert q.text == "Gennifer Flowers Won’t Be at the Debate"
+
+
+# --- indirect and mixed -----------------------------------------------------------------------
+
+
+def test_indirect_quote_with_that(nlp):
+    q = only(quotes(nlp, "The mayor said that the bridge would reopen in May."))
+    assert q.kind == "indirect"
+    assert q.text == "that the bridge would reopen in May"
+    assert q.speaker is not None and q.speaker.text == "The mayor"
+
+
+def test_indirect_quote_with_the_speaker_after(nlp):
+    q = only(quotes(nlp, "The bridge will reopen in May, the transport minister stressed."))
+    assert q.kind == "indirect"
+    assert q.text == "The bridge will reopen in May"
+    assert q.speaker is not None and q.speaker.text == "the transport minister"
+    assert q.cue is not None and q.cue.text == "stressed"
+
+
+def test_indirect_quote_around_a_parenthetical_cue(nlp):
+    found = quotes(nlp, "Climate change, the president often says, is the greatest threat we face.")
+    assert [q.text for q in found] == ["Climate change", "is the greatest threat we face"]
+    assert all(q.cue is not None and q.cue.text == "says" for q in found)
+
+
+def test_mixed_quote_covers_the_clause_and_its_quotation(nlp):
+    text = 'Starmer noted that the leaders had agreed that "we need to work together on this."'
+    q = only(quotes(nlp, text))
+    assert q.kind == "mixed"
+    assert q.text == 'that the leaders had agreed that "we need to work together on this."'
+    assert q.cue is not None and q.cue.text == "noted"
+
+
+def test_stance_verb_takes_its_object_as_content(nlp):
+    q = only(quotes(nlp, 'The Kremlin on Thursday accused European countries of seeking "militarization" instead.'))
+    assert q.kind == "mixed"
+    assert q.text.startswith("European countries of seeking")
+    assert q.speaker is not None and q.speaker.text == "The Kremlin"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The governor told reporters that the budget was balanced.", "told", "that the budget was balanced"),
+        ("The senator insisted that the vote would go ahead.", "insisted", "that the vote would go ahead"),
+        ("The union warned that strikes could spread to the ports.", "warned", "that strikes could spread to the ports"),
+        ("The company claimed it had done nothing wrong.", "claimed", "it had done nothing wrong"),
+        ("The lawyer argued that the search had been illegal.", "argued", "that the search had been illegal"),
+        ("The minister acknowledged that mistakes were made.", "acknowledged", "that mistakes were made"),
+        ("The ministry announced that schools would close early.", "announced", "that schools would close early"),
+        ("The candidate tweeted that the debate was rigged.", "tweeted", "that the debate was rigged"),
+        ("The economist believes the recession will be short.", "believes", "the recession will be short"),
+        ("The coach thinks his team can still win the league.", "thinks", "his team can still win the league"),
+        ("The senator wants to run for governor next year.", "wants", "to run for governor next year"),
+        ("The rebels reiterated that they would not disarm.", "reiterated", "that they would not disarm"),
+    ],
+)
+def test_cue_verbs_beyond_said(nlp, sentence, cue, content):
+    q = only(quotes(nlp, sentence))
+    assert q.cue is not None and q.cue.text == cue
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.text == sentence.split(" " + cue)[0]
+
+
+def test_according_to_takes_the_clause_and_the_source(nlp):
+    q = only(quotes(nlp, "According to officials, the bridge will reopen in May."))
+    assert q.text == "the bridge will reopen in May"
+    assert q.cue is not None and q.cue.text == "According to"
+    assert q.speaker is not None and q.speaker.text == "officials" and q.speaker.kind == "unnamed"
+
+
+def test_according_to_leaves_out_the_outlet_that_reported_it(nlp):
+    text = "The talks will resume in June, according to a government source, as reported by the Times."
+    q = only(quotes(nlp, text))
+    assert q.text == "The talks will resume in June"
+    assert q.speaker is not None and q.speaker.text == "a government source"
+
+
+def test_outlet_is_a_speaker_of_kind_outlet(nlp):
+    q = only(quotes(nlp, "The training programme has been extended to at least 2026, Bloomberg reports."))
+    assert q.speaker is not None and q.speaker.kind == "outlet"
+    assert q.speaker.canonical == "Bloomberg"
+
+
+def test_a_report_inside_a_report_is_one_quote(nlp):
+    q = only(quotes(nlp, "The coach said he hopes to sign two new players this summer."))
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_pronoun_speaker_stays_a_pronoun_and_resolves(nlp):
+    text = (
+        'Prime Minister Keir Starmer spoke after the meeting. "The purpose is deterrence," Starmer told reporters.'
+        ' "That is why U.S. involvement will be necessary," he added.'
+    )
+    q = by_text(quotes(nlp, text, with_entities=True), "involvement")
+    assert q.speaker is not None and q.speaker.text == "he"
+    assert q.speaker.canonical == "Keir Starmer" and q.speaker.kind == "person"
+
+
+def test_title_is_not_part_of_the_canonical_name(nlp):
+    q = only(quotes(nlp, "Sen. Elizabeth Warren said the bank should return the bonuses."))
+    assert q.speaker is not None and q.speaker.canonical == "Elizabeth Warren"
+
+
+# --- seeds ------------------------------------------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    return text.replace("’", "'").replace("“", '"').replace("”", '"').strip('"')
+
+
+@pytest.mark.parametrize("name", ["000_2055ec67c2e37b36.txt", "004_c5f770f8c2bf1969.txt"])
+def test_seed_quotes(seed_gold, name):
+    record = process(RawDocument(name, Path(SEEDS / name).read_bytes(), "page"))
+    found = record.quotes
+    for gold in seed_gold[name]["quotes"]:
+        content = _plain(gold["content"])
+        hits = [q for q in found if content in _plain(q.text)]
+        assert hits, f"missing {gold['content']!r}"
+        q = min(hits, key=lambda h: len(h.text))
+        names = {q.speaker.canonical, q.speaker.text.removeprefix("the ")} if q.speaker else set()
+        assert gold["speaker"] in names, (gold, q.speaker)
+        assert q.cue is not None and q.cue.text.lower() == gold["cue"], (gold, q.cue)
+        assert q.kind == gold["kind"], (gold, q.kind)
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    ["said", "he", "She", "told", "reporters", "Starmer", "according", "to", "the", "minister", "that", "was",
+     "warned", ",", ".", ":", "—", "―", "'", "’s", "We", "will", "win", "PENCE:", "\n", "\n\n", "Bloomberg",
+     "reports", "accused", "of", "“", "”", '"', "''", "‘", "’", "added", "Mr.", "a", "source"]
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_WORDS, max_size=40).map(" ".join))
+def test_any_text_gives_spans_inside_it(nlp, text):
+    for q in find_quotes(nlp(text), []):
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.text == text[q.start : q.end]
+        assert q.kind in ("direct", "indirect", "mixed")
+        for span in (q.speaker, q.cue):
+            if span is not None:
+                assert 0 <= span.start < span.end <= len(text)
+                assert span.text == text[span.start : span.end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .,\n\"'“”‘’„«»"), max_size=80))
+def test_quoted_spans_are_ordered_and_disjoint(text):
+    spans = quoted_spans(text)
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(text)
+    for a, b in pairwise(spans):
+        assert a.end <= b.start
