@@ -108,10 +108,9 @@ FEATURE_NAMES = (
 )
 
 
-def line_words(text: str) -> tuple[list[str], list[str]]:
-    """The word tokens of a line as written and lower-cased (features and title likeness share them)."""
-    words = _WORD.findall(text)
-    return words, list(map(str.lower, words))
+def line_words(text: str, low: str) -> tuple[list[str], list[str]]:
+    """The word tokens of a line as written and of its lower-cased `low` (features and title likeness share them)."""
+    return _WORD.findall(text), _WORD.findall(low)
 
 
 def line_features(

@@ -86,10 +86,11 @@ def page_features(lines: list[Line], title_hint: str | None = None) -> PageFeatu
     rows, similarity, rules, chars = [], [], [], []
     for ln in lines:
         text = ln.text
-        words, lowered = line_words(text)
+        low = text.lower()
+        words, lowered = line_words(text, low)
         rows.append(line_features(text, words, lowered, ln.index, n, ln.gap_before))
         similarity.append(_likeness(set(lowered), title_words) if title_words else 0.0)
-        rules.append(match_rule(text))
+        rules.append(match_rule(text, low))
         chars.append(ln.end - ln.start)
     base = np.array(rows, dtype=float).reshape(n, len(FEATURE_NAMES))
     idx = np.arange(n)

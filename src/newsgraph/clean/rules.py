@@ -158,15 +158,19 @@ _ANY_TRIGGER = re.compile(_trie_pattern({t for rule in RULES for t in rule.trigg
 _ALWAYS_RUN = tuple(rule for rule in RULES if rule.triggers is None)
 
 
-def match_rule(text: str) -> str | None:
-    """The reason a line looks like page furniture, or None. `text` is the stripped line."""
-    folded = text.casefold().rstrip(" :")
-    if folded in _UI_STRINGS or (len(text) <= 40 and folded.rstrip(".…") in _UI_STRINGS):
-        return "ui"
-    if len(text) > 400:
+def match_rule(text: str, low: str | None = None) -> str | None:
+    """The reason a line looks like page furniture, or None.
+
+    `text` is the stripped line, `low` its `lower()` when the caller has it already.
+    """
+    low = text.lower() if low is None else low
+    if len(text) <= 40:
+        folded = low.rstrip(" :")
+        if folded in _UI_STRINGS or folded.rstrip(".…") in _UI_STRINGS:
+            return "ui"
+    elif len(text) > 400:
         # Long lines are prose; furniture patterns inside them are mentions, not furniture.
         return None
-    low = text.lower()
     rules = RULES if _ANY_TRIGGER.search(low) else _ALWAYS_RUN
     for rule in rules:
         if rule.triggers is not None and not any(t in low for t in rule.triggers):
