@@ -24,11 +24,14 @@ def nlp():
     return load_nlp()
 
 
-def resolve(nlp, text: str, mention: str, occurrence: int = 0, drop_overlapping: bool = False):
+def resolve(
+    nlp, text: str, mention: str, occurrence: int = 0, drop_overlapping: bool = False, context: tuple[str, ...] = ()
+):
     """Resolve the `occurrence`-th whole-word `mention` of `text`; with `drop_overlapping`, the
-    entities at that place are left out, as for a span NER did not find."""
+    entities at that place are left out, as for a span NER did not find. `context` are other
+    texts of the page (captions)."""
     doc = nlp(text)
-    found = find_entities(doc)
+    found = find_entities(doc, list(nlp.pipe(context)))
     hit = list(re.finditer(r"(?<!\w)" + re.escape(mention) + r"(?!\w)", text))[occurrence]
     if drop_overlapping:
         found = [e for e in found if e.end <= hit.start() or e.start >= hit.end()]
@@ -153,8 +156,48 @@ def test_description_without_a_matching_role_is_none(nlp):
 
 def test_span_holding_an_entity_resolves_to_its_head(nlp):
     assert canonical(resolve(nlp, KREMLIN, "Kremlin spokesman Dmitry Peskov")) == "Dmitry Peskov"
-    text = "Starmer's comments signal a shift, according to a Downing Street source, as reported by The Guardian."
-    assert canonical(resolve(nlp, text, "a Downing Street source")) == "UK government"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "government", "country"),
+    [
+        (
+            "Starmer's comments signal a shift, according to a Downing Street source, as reported by The Guardian.",
+            "a Downing Street source",
+            "UK government",
+            "United Kingdom",
+        ),
+        (
+            "The talks will resume next week, a Kremlin official told reporters on Friday.",
+            "a Kremlin official",
+            "Russian government",
+            "Russia",
+        ),
+    ],
+)
+def test_unnamed_source_resolves_to_the_government_it_speaks_for(nlp, text, mention, government, country):
+    entity = resolve(nlp, text, mention)
+    assert (entity.canonical, entity.kind, entity.country) == (government, "organisation", country)
+
+
+CAPTION = "Norway's Defence Minister Halvard Lindqvist speaks to reporters in Oslo on Wednesday."
+BODY = (
+    "Norway will spend more on air defence, the government said on Wednesday.\n\n"
+    '"We cannot wait for the next incident," Lindqvist said. "Every week counts," he added.'
+)
+
+
+def test_pronoun_reaches_a_person_the_caption_names_in_full(nlp):
+    entity = resolve(nlp, BODY, "he", context=(CAPTION,))
+    assert (entity.text, entity.canonical, entity.role) == ("Lindqvist", "Halvard Lindqvist", "Norway's Defence Minister")
+    assert canonical(resolve(nlp, BODY, "he")) == "Lindqvist"  # without the caption: as written
+
+
+def test_possessive_alone_is_no_mention(nlp):
+    text = "Kevin McKinley runs the fund. That's what he said on Monday."
+    doc = nlp(text)
+    at = text.index("'s")
+    assert resolve_mention(doc, at, at + 2, find_entities(doc)) is None
 
 
 def test_name_outside_any_entity_goes_to_the_full_name(nlp):

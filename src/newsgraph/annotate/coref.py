@@ -26,7 +26,11 @@ Speaker mentions (`resolve_mention`, used by quote attribution), first rule that
    spokesman Dmitry Peskov" -> Peskov); else, for a description, rule 3 ("the Kremlin
    spokesman" -> Peskov); else the last person in it; else the last entity ("a Downing
    Street source" -> UK government), for a description only an organisation, country or
-   outlet ("the Republican nominee" is not the group "Republican").
+   outlet ("the Republican nominee" is not the group "Republican"). So an unnamed source
+   of an institution ("a Downing Street source", "a Kremlin official") resolves to the
+   institution it speaks for, a metonym read as its government (organisation "UK
+   government", country United Kingdom): quote attribution keeps such a speaker `unnamed`,
+   since the person is not named, and can read whom they speak for off this entity.
 2. A personal pronoun: he/him/his -> the most recent earlier person known to be male, else
    the most recent one of unknown gender (never one known to be female); she/her alike
    (gender from first names, the gazetteer, gendered role nouns, honorifics);
@@ -227,7 +231,9 @@ def entity_gender(entity: Entity, text: str, gaz: Gazetteer | None = None) -> st
 
 
 def resolve_mention(doc, start: int, end: int, entities: list[Entity]) -> Entity | None:
-    """The entity that the text at [start, end) refers to, or None when nothing fits."""
+    """The entity that the text at [start, end) refers to, or None when nothing fits: a
+    person, or for an unnamed source ("a Downing Street source") the institution it speaks
+    for (rule 1)."""
     text = _text_of(doc)
     start, end = max(0, start), min(len(text), end)
     mention = text[start:end].strip()
@@ -238,7 +244,7 @@ def resolve_mention(doc, start: int, end: int, entities: list[Entity]) -> Entity
     low = mention.lower()
     if low in _PRONOUNS:
         return _by_pronoun(text, start, _PRONOUNS[low], ordered, gaz)
-    words = [_POSSESSIVE.sub("", w) for w in mention.split()]
+    words = [word for word in (_POSSESSIVE.sub("", w) for w in mention.split()) if word]  # "'s" alone: none
     is_description = low.split()[0] in _DETERMINERS and _title_head(doc, start, end, gaz)
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]

@@ -56,6 +56,16 @@ building named in a role ("Kremlin spokesman" -> Russia); else the gazetteer's f
 prominent person; else none. Organisations get the country their name holds ("Ukrainian
 Armed Forces") or the gazetteer gives; places the gazetteer's, or the country named right
 after them ("Riyadh, Saudi Arabia").
+
+Page context (`context`: the headline and photo captions, parsed): the persons they name in
+full, with the roles and countries those texts give them by the rules above, count as if the
+body had named them, for canonical names ("Starmer" in the body -> "Keir Starmer" of the
+caption "Britain's Prime Minister Keir Starmer speaks ..."), person words (rule 4), surnames
+NER missed, roles and countries. The body still comes first: its own full names are earlier
+in the coreference's order, and its own role wins, being the one written next to the
+mentions. Only names whose surname the body writes are taken, and in a title-case headline
+only names NER cannot have run into the words around them (`_reliable`). The context yields
+no entities: records are spans of the body.
 """
 
 from __future__ import annotations
@@ -138,6 +148,18 @@ class _Mention:
     metonym: bool = False
 
 
+@dataclass(slots=True)
+class _Named:
+    """A person the page context names in full, with the role and country it gives them."""
+
+    name: str
+    gender: str | None
+    role: str | None
+    country: str | None
+    kind: str = "person"
+    canonical: str = ""
+
+
 def find_entities(doc, context: Sequence = ()) -> list[Entity]:
     """Every named-entity mention of `doc` with its kind, canonical name, role and country.
 
@@ -149,17 +171,20 @@ def find_entities(doc, context: Sequence = ()) -> list[Entity]:
         return []
     gaz, outlets = load_gazetteer(), load_outlets()
     text = doc.text  # a property that joins the tokens again on every access: read it once
+    named = _context_people(context, text, gaz, outlets)
     mentions = _ner_mentions(doc, text, gaz)
     mentions += _missed_mentions(doc, text, gaz)
     mentions.sort(key=lambda m: m.start)
-    _classify(doc, text, mentions, gaz, outlets)
-    mentions += _missed_surnames(doc, mentions, gaz)
+    _classify(doc, text, mentions, gaz, outlets, _person_words(named))
+    mentions += _missed_surnames(doc, mentions, named, gaz)
     mentions.sort(key=lambda m: m.start)
     persons = [m for m in mentions if m.kind == "person"]
-    names = canonical_person_names([m.name for m in persons], [m.gender for m in persons], gaz)
-    for mention, name in zip(persons, names, strict=True):
+    everyone = persons + named  # the body first: its own full names come first in the coref's order
+    names = canonical_person_names([m.name for m in everyone], [m.gender for m in everyone], gaz)
+    for mention, name in zip(everyone, names, strict=True):
         mention.canonical = name
     roles = _person_roles(doc, text, persons, gaz)
+    _add_context_roles(roles, named)
     _link_acronyms(mentions)
     entities = []
     for m in mentions:
@@ -241,10 +266,12 @@ def _missed_mentions(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
     return out
 
 
-def _missed_surnames(doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+def _missed_surnames(doc, mentions: list[_Mention], named: list[_Named], gaz: Gazetteer) -> list[_Mention]:
     """Later mentions of a person by surname alone that NER missed ("Lavrov later repeated"):
-    proper-noun tokens equal to the last word of a full name found in the document."""
+    proper-noun tokens equal to the last word of a full name found in the document or named
+    by its page context."""
     surnames = {surname(m.name) for m in mentions if m.kind == "person" and " " in m.name}
+    surnames.update(surname(n.name) for n in named)
     if not surnames:
         return []
     covered = {i for m in mentions for i in range(m.first, m.last)}
@@ -266,11 +293,84 @@ def _capitalised(doc, i: int) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
 
 
+# --- page context -----------------------------------------------------------------------
+
+
+def _context_people(context: Sequence, body: str, gaz: Gazetteer, outlets: Outlets) -> list[_Named]:
+    """Persons the other texts of the page name in full and the body writes by surname, with
+    the role and country those texts give them. Each text goes through the body's own rules
+    (NER mentions, kinds, roles), and keeps only the names `_reliable` accepts."""
+    out: list[_Named] = []
+    for cdoc in context:
+        if not len(cdoc):
+            continue
+        ctext = cdoc.text
+        mentions = _ner_mentions(cdoc, ctext, gaz)
+        _classify(cdoc, ctext, mentions, gaz, outlets)
+        persons = [m for m in mentions if m.kind == "person"]
+        title_case = _title_case(cdoc)
+        person_tokens = {i for m in persons for i in range(m.first, m.last)}
+        for m in persons:
+            if " " not in m.name or not _written(body, surname(m.name)) or not _reliable(cdoc, m, title_case, gaz):
+                continue
+            role, country = _role(cdoc, ctext, m, gaz, person_tokens)
+            out.append(_Named(m.name, m.gender, role, country))
+    return out
+
+
+def _reliable(doc, m: _Mention, title_case: bool, gaz: Gazetteer) -> bool:
+    """True for a full name NER is unlikely to have run into the words around it. Where every
+    word is capitalised, NER does ("Obama Says", "Hillary Asking Moderator"): there a name must
+    open with a known first name and be proper nouns throughout. In sentence case only the
+    sentence's first word is capitalised for no reason ("Derelict Obama and Clinton")."""
+    known_first = gaz.first_name_gender(m.name.split()[0]) is not None
+    if title_case:
+        return known_first and all(t.pos_ in ("PROPN", "PUNCT") for t in doc[m.name_first : m.last])
+    return known_first or not doc[m.name_first].is_sent_start
+
+
+def _title_case(doc) -> bool:
+    """True for a text whose words are all capitalised but for stop words ("Hillary Clinton Was
+    Headed to ER"), as headlines often are; a caption names many people and places, but its
+    verbs and common nouns are in lower case ("speaks to reporters")."""
+    lower = capitalised = 0
+    for tok in doc:
+        if tok.is_alpha and not tok.is_stop:
+            if tok.text[0].isupper():
+                capitalised += 1
+            else:
+                lower += 1
+    return lower == 0 and capitalised >= 2
+
+
+def _written(text: str, word: str) -> bool:
+    """True when `word` occurs in `text` as a whole word."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+def _add_context_roles(roles: dict[str, tuple[str | None, str | None]], named: list[_Named]) -> None:
+    """Roles and countries the context gives persons the body gives none, in place: the body's
+    own role comes first, being the one written next to its mentions."""
+    for n in named:
+        role, country = roles.get(n.canonical, (None, None))
+        if role is None and (n.role is not None or country is None):
+            roles[n.canonical] = (n.role, n.country or country)
+
+
 # --- kinds ------------------------------------------------------------------------------
 
 
-def _classify(doc, text: str, mentions: list[_Mention], gaz: Gazetteer, outlets: Outlets) -> None:
-    """Set kind, canonical name (persons: later) and country of every mention, in place."""
+def _classify(
+    doc, text: str, mentions: list[_Mention], gaz: Gazetteer, outlets: Outlets, named: frozenset[str] = frozenset()
+) -> None:
+    """Set kind, canonical name (persons: later) and country of every mention, in place.
+    `named` are words of the persons the page context names (see `_person_words`)."""
     for m in mentions:
         m.entry = gaz.lookup(m.name)
         m.outlet = _outlet_name(m, gaz, outlets)
@@ -280,7 +380,7 @@ def _classify(doc, text: str, mentions: list[_Mention], gaz: Gazetteer, outlets:
             m.kind = _DROP
         elif m.label == "PERSON":
             _person_or_not(m, gaz)
-    person_words = _person_words(mentions)
+    person_words = _person_words(mentions) | named
     deferred = []
     for m in mentions:
         if m.kind:
@@ -297,7 +397,7 @@ def _classify(doc, text: str, mentions: list[_Mention], gaz: Gazetteer, outlets:
             m.kind = "person"
         else:
             deferred.append(m)
-    person_words = _person_words(mentions)  # now with the persons NER mislabelled
+    person_words = _person_words(mentions) | named  # now with the persons NER mislabelled
     for m in deferred:
         if m.label != "NORP" and m.name in person_words:
             m.kind = "person"
@@ -354,7 +454,7 @@ def _person_or_not(m: _Mention, gaz: Gazetteer) -> None:
         m.maybe_place = True
 
 
-def _person_words(mentions: list[_Mention]) -> frozenset[str]:
+def _person_words(mentions: Sequence[_Mention | _Named]) -> frozenset[str]:
     """Names, surnames and first names of the persons NER found."""
     words: set[str] = set()
     for m in mentions:
