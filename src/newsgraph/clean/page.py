@@ -30,6 +30,7 @@ _ALWAYS_REMOVE = frozenset(
      "related", "caption"}
 )
 _MIN_RUN_CHARS = 200
+_NEAR_COPIES = 3
 _TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|:•·]|::)\s+[^-–—|]{2,60}$")
 # "nowhere.In essence": the match ends where the space goes. It starts at the punctuation,
 # which the regex engine scans for, rather than with a lookbehind tried at every position.
@@ -168,19 +169,35 @@ def _drop_repeats(lines: list[Line], reasons: list[str | None]) -> None:
         if reasons[i] is None and len(squashed[i]) >= 20:
             groups.setdefault(squashed[i], []).append(i)
     for copies in groups.values():
-        if len(copies) < 2:
-            continue
-        best = max(copies, key=lambda i, c=copies: (_support(reasons, i, c), i))
-        for i in copies:
-            if i != best:
-                reasons[i] = "duplicate_lede" if i < best else "duplicate"
-                if i < best and (first_removed_copy is None or i < first_removed_copy):
-                    first_removed_copy, first_twin = i, best
+        prose = _is_prose(lines[copies[0]].text)
+        # A short line repeated far apart inside the body ("Portion Fix Containers: 1 Green"
+        # in a recipe list) is list content; only copies next to each other (an embed's
+        # caption printed twice, a teaser title over its own link) are repeats.
+        for near in [copies] if prose else _clusters(copies, _NEAR_COPIES):
+            if len(near) < 2:
+                continue
+            best = max(near, key=lambda i, c=near: (_support(reasons, i, c), i))
+            for i in near:
+                if i != best:
+                    reasons[i] = "duplicate_lede" if i < best else "duplicate"
+                    if prose and i < best and (first_removed_copy is None or i < first_removed_copy):
+                        first_removed_copy, first_twin = i, best
 
     if first_removed_copy is not None and first_twin is not None:
         for i in range(first_removed_copy + 1, first_twin):
             if reasons[i] is None and squashed.get(i, "") not in squashed[first_removed_copy]:
                 reasons[i] = "caption"
+
+
+def _clusters(indices: list[int], gap: int) -> list[list[int]]:
+    """Sorted `indices` cut into runs whose neighbours are at most `gap` apart."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i - runs[-1][-1] <= gap:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _support(reasons: list[str | None], i: int, copies: list[int]) -> int:
