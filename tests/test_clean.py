@@ -7,7 +7,8 @@ import json
 import pytest
 
 from conftest import DEMO, SEEDS, token_f1
-from newsgraph.clean.page import clean_page
+from newsgraph.clean.lines import Line
+from newsgraph.clean.page import _drop_repeats, _keep_main_run, clean_page
 from newsgraph.config import Config
 
 PARAS = [
@@ -41,6 +42,51 @@ def test_body_survives_menu_captions_and_teasers() -> None:
     reasons = {r.text: r.reason for r in result.removed}
     assert reasons[CAPTION] == "caption"
     assert reasons["2 hours ago"] == "timestamp"
+
+
+NEWSLETTER = ["Subscribe to our newsletter for the morning briefing", "You have successfully subscribed. Thank you!",
+              "Valley Courier News Service", "The day's stories from the valley in your inbox."]
+
+
+def test_a_subscribe_box_after_the_body_ends_the_article() -> None:
+    raw = page(MENU, HEADLINE, PARAS, NEWSLETTER)
+    result = clean_page(raw, Config())
+    assert all(p in result.text for p in PARAS)
+    assert not any(line in result.text for line in NEWSLETTER)
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    out, pos = [], 0
+    for i, text in enumerate(texts):
+        out.append(Line(i, pos, pos + len(text), text, 1))
+        pos += len(text) + 2
+    return out
+
+
+def test_a_subscribe_box_between_sure_paragraphs_does_not_end_the_article() -> None:
+    texts = [*PARAS[:4], NEWSLETTER[0], PARAS[4]]
+    reasons: list[str | None] = [None, None, None, None, "subscribe", None]
+    lines = _lines(texts)
+    sure = [0.9, 0.9, 0.9, 0.9, 0.1, 0.9]
+    _keep_main_run(lines, reasons, sure, -1, max_gap=10, fill_threshold=0.15)
+    assert reasons[5] is None
+    unsure = [*sure[:5], 0.5]
+    reasons = [None, None, None, None, "subscribe", None]
+    _keep_main_run(lines, reasons, unsure, -1, max_gap=10, fill_threshold=0.15)
+    assert reasons[5] == "footer"
+
+
+def test_a_short_line_repeated_far_apart_in_a_list_is_kept_twice() -> None:
+    item = "Portion: 1 cup rice, 1 cup beans, 1 tsp. oil"
+    texts = [PARAS[0], item, "Half a cup of lentils with spinach", "Grilled fish, peppers and rye bread",
+             "Roast squash with feta and mint", item, PARAS[1]]
+    reasons: list[str | None] = [None] * len(texts)
+    _drop_repeats(_lines(texts), reasons)
+    assert reasons == [None] * len(texts)
+    near = [PARAS[0], item, item, PARAS[1]]
+    reasons = [None] * len(near)
+    _drop_repeats(_lines(near), reasons)
+    assert reasons.count(None) == 3
 
 
 def test_glued_lede_keeps_one_copy_and_the_body() -> None:

@@ -31,6 +31,10 @@ _ALWAYS_REMOVE = frozenset(
 )
 _MIN_RUN_CHARS = 200
 _NEAR_COPIES = 3
+# Furniture that closes an article when it comes after this share of the article's text.
+_ARTICLE_END = frozenset({"subscribe", "copyright"})
+_END_SHARE = 0.6
+_SURE_BODY = 0.8
 _TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|:•·]|::)\s+[^-–—|]{2,60}$")
 # "nowhere.In essence": the match ends where the space goes. It starts at the punctuation,
 # which the regex engine scans for, rather than with a lookbehind tried at every position.
@@ -115,6 +119,7 @@ def _keep_main_run(
         if run is not main:
             for i in run:
                 reasons[i] = "related_teaser" if i > main[-1] else ""
+    main = _cut_at_article_end(reasons, scores, main, size)
     # Inside the article's run, headings, list items and short paragraphs score low on
     # their own; keep them unless a rule names them as furniture.
     for i in range(main[0] + 1, main[-1]):
@@ -126,6 +131,29 @@ def _keep_main_run(
     while i > head and reasons[i] == "" and scores[i] >= fill_threshold and _is_prose(lines[i].text):
         reasons[i] = None
         i -= 1
+
+
+def _cut_at_article_end(reasons: list[str | None], scores: list[float], run: list[int], size) -> list[int]:
+    """The run up to the first end-of-article marker that follows most of its text.
+
+    A subscribe box or a copyright line after the bulk of the article ends it: what follows
+    inside the same run (newsletter confirmations, "About us" blurbs, citation notes) belongs
+    to the page, not the story, unless the model is sure some of it is body, as when a
+    newsletter box sits between two paragraphs. Share bars and "Read more" links sit inside
+    articles too often on the dev split to end one.
+    """
+    total = size(run)
+    for i in range(run[0] + 1, run[-1]):
+        if reasons[i] in _ARTICLE_END:
+            before = [j for j in run if j < i]
+            after = [j for j in run if j > i]
+            # Body text the model is sure of after the marker means the box sat inside it.
+            if size(before) >= _END_SHARE * total and max(scores[j] for j in after) < _SURE_BODY:
+                for j in run:
+                    if j > i:
+                        reasons[j] = "footer"
+                return before
+    return run
 
 
 def _is_prose(text: str) -> bool:
