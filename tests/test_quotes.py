@@ -49,7 +49,7 @@ def marked(text: str) -> list[str]:
 
 
 def test_marks_pair_curly_and_straight():
-    text = "He said “we will win,” and she said \"we will not.\""
+    text = 'He said “we will win,” and she said "we will not."'
     assert marked(text) == ["“we will win,”", '"we will not."']
 
 
@@ -252,9 +252,49 @@ def test_stance_verb_takes_its_object_as_content(nlp):
 @pytest.mark.parametrize(
     ("sentence", "cue", "content"),
     [
+        ("Warren wants a full recount in the county.", "wants", "a full recount in the county"),
+        ("The company declared bankruptcy in 2009.", "declared", "bankruptcy"),
+    ],
+)
+def test_object_of_a_cue_verb_with_a_subject_is_content(nlp, sentence, cue, content):
+    q = only(quotes(nlp, sentence))
+    assert q.cue is not None and q.cue.text == cue
+    assert q.text == content
+
+
+def test_cue_verb_read_as_a_plural_noun_still_reports(nlp):
+    q = only(quotes(nlp, "But Trump claims that he should be the exception."))
+    assert q.cue is not None and q.cue.text == "claims"
+    assert q.text == "that he should be the exception"
+    assert q.speaker is not None and q.speaker.text == "Trump"
+
+
+def test_a_plural_noun_with_a_relative_clause_is_no_cue(nlp):
+    assert quotes(nlp, "The plans that the mayor unveiled were ambitious.") == []
+
+
+def test_content_leaves_out_the_writers_relative_clause(nlp):
+    text = "Kaine has acknowledged the reality of climate change, which makes him an outlier among his colleagues."
+    q = only(quotes(nlp, text))
+    assert q.text == "the reality of climate change"
+
+
+def test_content_leaves_out_a_participle_after_a_comma(nlp):
+    text = "The senator argued that the bill was flawed, prompting a heated exchange with the chairman."
+    q = only(quotes(nlp, text))
+    assert q.text == "that the bill was flawed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
         ("The governor told reporters that the budget was balanced.", "told", "that the budget was balanced"),
         ("The senator insisted that the vote would go ahead.", "insisted", "that the vote would go ahead"),
-        ("The union warned that strikes could spread to the ports.", "warned", "that strikes could spread to the ports"),
+        (
+            "The union warned that strikes could spread to the ports.",
+            "warned",
+            "that strikes could spread to the ports",
+        ),
         ("The company claimed it had done nothing wrong.", "claimed", "it had done nothing wrong"),
         ("The lawyer argued that the search had been illegal.", "argued", "that the search had been illegal"),
         ("The minister acknowledged that mistakes were made.", "acknowledged", "that mistakes were made"),
@@ -338,9 +378,48 @@ def test_seed_quotes(seed_gold, name):
 # --- properties -------------------------------------------------------------------------------
 
 _WORDS = st.sampled_from(
-    ["said", "he", "She", "told", "reporters", "Starmer", "according", "to", "the", "minister", "that", "was",
-     "warned", ",", ".", ":", "—", "―", "'", "’s", "We", "will", "win", "PENCE:", "\n", "\n\n", "Bloomberg",
-     "reports", "accused", "of", "“", "”", '"', "''", "‘", "’", "added", "Mr.", "a", "source"]
+    [
+        "said",
+        "he",
+        "She",
+        "told",
+        "reporters",
+        "Starmer",
+        "according",
+        "to",
+        "the",
+        "minister",
+        "that",
+        "was",
+        "warned",
+        ",",
+        ".",
+        ":",
+        "—",
+        "―",
+        "'",
+        "’s",
+        "We",
+        "will",
+        "win",
+        "PENCE:",
+        "\n",
+        "\n\n",
+        "Bloomberg",
+        "reports",
+        "accused",
+        "of",
+        "“",
+        "”",
+        '"',
+        "''",
+        "‘",
+        "’",
+        "added",
+        "Mr.",
+        "a",
+        "source",
+    ]
 )
 
 

@@ -82,7 +82,7 @@ def from_lines(ctx: Context, found: list[Attribution]) -> list[Attribution]:
         colon = line.find(":", 0, _LABEL_CHARS)
         if colon <= 0:
             continue
-        label = line[:colon].strip(" \t\xa0\"“”")
+        label = line[:colon].strip(' \t\xa0"“”')
         words = label.split()
         if not 0 < len(words) <= _LABEL_WORDS or not all(w[:1].isupper() for w in words):
             continue

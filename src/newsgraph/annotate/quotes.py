@@ -26,7 +26,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from newsgraph.annotate.quote_context import Attribution, Context
-from newsgraph.annotate.quote_cues import cue_lexicon
+from newsgraph.annotate.quote_cues import CueLexicon, cue_lexicon
 from newsgraph.annotate.quote_marks import QuotedSpan, quoted_spans
 from newsgraph.annotate.quote_parse import from_cues
 from newsgraph.annotate.quote_position import from_lines, from_marks
@@ -36,14 +36,15 @@ from newsgraph.records import Entity, Quote, Span
 __all__ = ["find_quotes"]
 
 
-def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
+def find_quotes(doc, entities: list[Entity], lexicon: CueLexicon | None = None) -> list[Quote]:
     """Every reported statement in the parsed `doc`, in text order; `entities` (from
-    `find_entities`) name the speakers."""
+    `find_entities`) name the speakers. `lexicon` replaces the shipped cue lexicon (the cue
+    learner scores the lexicons it learns with it)."""
     text = doc.text
     if not text.strip():
         return []
     marks = quoted_spans(text)
-    ctx = Context(doc, text, marks, cue_lexicon())
+    ctx = Context(doc, text, marks, lexicon or cue_lexicon())
     found = from_cues(ctx)
     found += from_lines(ctx, found)
     found += from_marks(ctx, found)
