@@ -444,3 +444,11 @@ def test_quoted_spans_are_ordered_and_disjoint(text):
         assert 0 <= s.start < s.end <= len(text)
     for a, b in pairwise(spans):
         assert a.end <= b.start
+
+
+def test_a_source_named_after_a_place_is_an_unnamed_speaker():
+    text = "The talks will resume in May, according to a Downing Street source."
+    record = process(RawDocument("s", text, "article", published="2025-03-20"))
+    speakers = [q.speaker for q in record.quotes if q.speaker]
+    assert speakers and speakers[0].text == "a Downing Street source"
+    assert speakers[0].kind == "unnamed"

@@ -83,7 +83,10 @@ def speaker_for(doc: Doc, text: str, token: Token, entities: list[Entity]) -> Sp
     t_start, t_end = mention_bounds(target) if target.i != token.i else (start, end)
     entity = resolve_mention(doc, t_start, t_end, entities) or _entity_inside(t_start, t_end, entities)
     if entity is not None and t_start <= entity.start < t_end and not entity.start <= target.idx < entity.end:
-        entity = None  # a name modifying a common noun: "a Downing Street source" is no government
+        # A name modifying a common noun: "a Downing Street source" is an unnamed source,
+        # not the government the name stands for.
+        mention = text[t_start:t_end]
+        return Speaker(start, end, text[start:end], mention, "unnamed")
     if entity is not None:
         return Speaker(start, end, text[start:end], entity.canonical, _ENTITY_KIND.get(entity.kind, "organisation"))
     canonical, kind = _fallback(doc, text, target, t_start, t_end)
