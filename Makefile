@@ -31,6 +31,9 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/timex.py
+	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/throughput.py
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info
