@@ -88,6 +88,7 @@ def _annotated(article: Article, parsed: Any = None) -> Article:
         quotes=found.quotes,
         timexes=found.timexes,
         quantities=found.quantities,
+        events=found.events,
     )
 
 

@@ -14,13 +14,17 @@ __all__ = [
     "Article",
     "Entity",
     "ErrorRecord",
+    "Event",
     "Evidence",
+    "Extent",
     "OffsetSegment",
+    "Participant",
     "Published",
     "Quantity",
     "Quote",
     "RawDocument",
     "Removed",
+    "Source",
     "Span",
     "Speaker",
     "Timex",
@@ -169,6 +173,60 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
+class Extent:
+    """Character offsets of a stretch of the clean text (a sentence), without the text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An event's actor, recipient or location: the words in the sentence and who they are.
+
+    `kind` is person, organisation, country, place, group or outlet; a group ("military chiefs
+    from around 30 countries") stays a group, with the country it belongs to when the text says.
+    """
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    kind: str
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who reports an event: the outlet in its own voice (`kind` outlet), or the speaker of
+    the quote the event sits in (`kind` speaker, `name` the speaker's canonical name)."""
+
+    kind: str
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A coded event (PLOVER type), traceable to the words and the sentence it came from.
+
+    `date` is the TIMEX3 value of the clause's date (`date_source` timex) or, failing that,
+    the publication date (`date_source` published), or None. `status` is occurred, ongoing,
+    planned, hypothetical or denied.
+    """
+
+    type: str
+    trigger: Span
+    actor: Participant | None
+    recipient: Participant | None
+    location: Participant | None
+    date: str | None
+    date_source: str | None
+    status: str
+    source: Source
+    sentence: Extent
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article and its metadata: the record `newsgraph extract` writes."""
 
@@ -189,7 +247,7 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     timexes: tuple[Timex, ...] = ()
     quantities: tuple[Quantity, ...] = ()
-    events: tuple[Any, ...] = ()
+    events: tuple[Event, ...] = ()
 
     def raw_offset(self, clean_offset: int) -> int | None:
         """The raw-page offset of a clean-text offset, or None for an inserted character."""
