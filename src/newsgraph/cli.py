@@ -22,7 +22,7 @@ from newsgraph.config import Config
 from newsgraph.errors import NewsgraphError
 from newsgraph.pipeline import extract as extract_records
 from newsgraph.records import ErrorRecord
-from newsgraph.report import dates_table, quotes_table, read_records, summary_table
+from newsgraph.report import dates_table, quotes_table, read_records, summary_table, timeline_table
 
 FORMATS = ("auto", "page", "article", "html", "jsonl")
 
@@ -88,6 +88,22 @@ def show(path: Path, with_quotes: bool, with_dates: bool) -> None:
         console.print(quotes_table(records))
     if with_dates:
         console.print(dates_table(records))
+
+
+@main.command("timeline")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def timeline_command(paths: tuple[Path, ...]) -> None:
+    """Print the events of one or several articles in date order, each with its sentence.
+
+    Reads JSONL written by `newsgraph extract`; several files make one timeline.
+
+    Example: newsgraph timeline articles.jsonl
+    """
+    try:
+        records = [rec for path in paths for rec in read_records(path) if "error" not in rec]
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    Console(width=max(Console().width, 200)).print(timeline_table(records))
 
 
 @contextlib.contextmanager

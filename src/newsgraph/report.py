@@ -10,7 +10,7 @@ from rich.table import Table
 
 from newsgraph.errors import InputError
 
-__all__ = ["dates_table", "quotes_table", "read_records", "summary_table"]
+__all__ = ["dates_table", "quotes_table", "read_records", "summary_table", "timeline", "timeline_table"]
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
@@ -85,3 +85,52 @@ def dates_table(records: list[dict[str, Any]]) -> Table:
 def _shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def timeline(records: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(record, event) pairs of every article, ordered by the event's date.
+
+    Dates are TIMEX3 values: "2025-03-18" sorts before "2025-03-24", a coarser "2025-03"
+    before the days of that month, and values with no calendar position (PAST_REF, none)
+    last; ties keep article order and the order of the text.
+    """
+    pairs = [(rec, event) for rec in records for event in rec.get("events") or []]
+    return sorted(pairs, key=lambda pair: _date_key(pair[1].get("date")))
+
+
+def timeline_table(records: list[dict[str, Any]], width: int = 90) -> Table:
+    """The timeline: date, event type, who did what to whom, status, source and the sentence."""
+    table = Table(title="Timeline")
+    for name in ("date", "event", "actor", "recipient", "status", "source", "article", "sentence"):
+        table.add_column(name, overflow="fold")
+    for rec, event in timeline(records):
+        date = event.get("date") or "-"
+        if event.get("date_source") == "published":
+            date += " (published)"
+        source = event.get("source") or {}
+        sentence = event.get("sentence") or {}
+        text = rec.get("text", "")[sentence.get("start", 0) : sentence.get("end", 0)]
+        table.add_row(
+            date,
+            f"{event['type']} ({event['trigger']['text']})",
+            _who(event.get("actor")),
+            _who(event.get("recipient")),
+            event.get("status", "-"),
+            source.get("name") or source.get("kind", "-"),
+            Path(rec["id"]).name,
+            _shorten(text, width),
+        )
+    return table
+
+
+def _who(participant: dict[str, Any] | None) -> str:
+    if not participant:
+        return "-"
+    country = participant.get("country")
+    return f"{participant['canonical']} ({country})" if country else participant["canonical"]
+
+
+def _date_key(value: str | None) -> tuple[int, str]:
+    if value and value[:4].isdigit():
+        return (0, value)
+    return (1, value or "")
