@@ -19,6 +19,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/newsgraph extract demo/corpus -o out/demo.jsonl
 	$(BIN)/newsgraph show out/demo.jsonl --quotes --dates
+	$(BIN)/newsgraph timeline out/demo.jsonl
 	@echo "Articles written to out/demo.jsonl"
 
 lint: $(STAMP)
