@@ -76,6 +76,23 @@ def test_a_subscribe_box_between_sure_paragraphs_does_not_end_the_article() -> N
     assert reasons[5] == "footer"
 
 
+def test_an_article_split_by_a_most_read_box_is_joined_without_the_box() -> None:
+    box = ["Most read in world news", "Star's secret wedding", "Man bites dog again", "Storm names revealed",
+           "Quiz: which city are you?", "Ten things to do this weekend", "Lottery winner speaks",
+           "Pop star's new tour dates", "Why cats sit in boxes", "Traffic cones through history", "Weather map"]
+    texts = [*PARAS[:3], *box, *PARAS[3:], "A final paragraph of the story follows the same thread of events here."]
+    n_box = len(box)
+    reasons: list[str | None] = [None] * 3 + ["related"] + [""] * (n_box - 1) + [None] * 3
+    scores = [0.95] * 3 + [0.1] * n_box + [0.9] * 3
+    _keep_main_run(_lines(texts), reasons, scores, -1, max_gap=10, fill_threshold=0.15)
+    assert reasons[:3] == [None] * 3 and reasons[-3:] == [None] * 3
+    assert all(r is not None for r in reasons[3 : 3 + n_box])
+    unsure = [0.95] * 3 + [0.1] * n_box + [0.5] * 3
+    reasons = [None] * 3 + ["related"] + [""] * (n_box - 1) + [None] * 3
+    _keep_main_run(_lines(texts), reasons, unsure, -1, max_gap=10, fill_threshold=0.15)
+    assert reasons[-3:] == ["related_teaser"] * 3
+
+
 def test_a_short_line_repeated_far_apart_in_a_list_is_kept_twice() -> None:
     item = "Portion: 1 cup rice, 1 cup beans, 1 tsp. oil"
     texts = [PARAS[0], item, "Half a cup of lentils with spinach", "Grilled fish, peppers and rye bread",

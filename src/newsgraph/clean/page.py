@@ -35,6 +35,7 @@ _NEAR_COPIES = 3
 _ARTICLE_END = frozenset({"subscribe", "copyright"})
 _END_SHARE = 0.6
 _SURE_BODY = 0.8
+_MAX_INTERRUPTION = 25
 _TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|:•·]|::)\s+[^-–—|]{2,60}$")
 # "nowhere.In essence": the match ends where the space goes. It starts at the punctuation,
 # which the regex engine scans for, rather than with a lookbehind tried at every position.
@@ -115,6 +116,7 @@ def _keep_main_run(
 
     after_head = [run for run in runs if run[-1] > head and size(run) >= _MIN_RUN_CHARS] if head >= 0 else []
     main = after_head[0] if after_head else max(runs, key=size)
+    main = _continuation(runs, main, scores, reasons)
     for run in runs:
         if run is not main:
             for i in run:
@@ -131,6 +133,27 @@ def _keep_main_run(
     while i > head and reasons[i] == "" and scores[i] >= fill_threshold and _is_prose(lines[i].text):
         reasons[i] = None
         i -= 1
+
+
+def _continuation(runs: list[list[int]], main: list[int], scores: list[float], reasons: list[str | None]) -> list[int]:
+    """The article's run, joined with the runs after it that continue the story.
+
+    A "Most read" box or a gallery can split an article: the next run, close by and made of
+    lines the model is sure are body, is the rest of the article, not a teaser block. The
+    lines of the box between them stay out, as boilerplate.
+    """
+    k = next(i for i, run in enumerate(runs) if run is main)
+    while k + 1 < len(runs):
+        nxt = runs[k + 1]
+        sure = sum(scores[i] for i in nxt) / len(nxt)
+        if nxt[0] - main[-1] > _MAX_INTERRUPTION or len(nxt) < 3 or sure < _SURE_BODY:
+            break
+        for i in range(main[-1] + 1, nxt[0]):
+            if reasons[i] == "":
+                reasons[i] = "boilerplate"
+        main = main + nxt
+        runs[k : k + 2] = [main]
+    return main
 
 
 def _cut_at_article_end(reasons: list[str | None], scores: list[float], run: list[int], size) -> list[int]:
