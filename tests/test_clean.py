@@ -68,11 +68,12 @@ def test_a_subscribe_box_between_sure_paragraphs_does_not_end_the_article() -> N
     reasons: list[str | None] = [None, None, None, None, "subscribe", None]
     lines = _lines(texts)
     sure = [0.9, 0.9, 0.9, 0.9, 0.1, 0.9]
-    _keep_main_run(lines, reasons, sure, -1, max_gap=10, fill_threshold=0.15)
+    rules = list(reasons)
+    _keep_main_run(lines, reasons, sure, rules, -1, max_gap=10, fill_threshold=0.15)
     assert reasons[5] is None
     unsure = [*sure[:5], 0.5]
     reasons = [None, None, None, None, "subscribe", None]
-    _keep_main_run(lines, reasons, unsure, -1, max_gap=10, fill_threshold=0.15)
+    _keep_main_run(lines, reasons, unsure, rules, -1, max_gap=10, fill_threshold=0.15)
     assert reasons[5] == "footer"
 
 
@@ -84,12 +85,13 @@ def test_an_article_split_by_a_most_read_box_is_joined_without_the_box() -> None
     n_box = len(box)
     reasons: list[str | None] = [None] * 3 + ["related"] + [""] * (n_box - 1) + [None] * 3
     scores = [0.95] * 3 + [0.1] * n_box + [0.9] * 3
-    _keep_main_run(_lines(texts), reasons, scores, -1, max_gap=10, fill_threshold=0.15)
+    rules = [r or None for r in reasons]
+    _keep_main_run(_lines(texts), reasons, scores, rules, -1, max_gap=10, fill_threshold=0.15)
     assert reasons[:3] == [None] * 3 and reasons[-3:] == [None] * 3
     assert all(r is not None for r in reasons[3 : 3 + n_box])
     unsure = [0.95] * 3 + [0.1] * n_box + [0.5] * 3
     reasons = [None] * 3 + ["related"] + [""] * (n_box - 1) + [None] * 3
-    _keep_main_run(_lines(texts), reasons, unsure, -1, max_gap=10, fill_threshold=0.15)
+    _keep_main_run(_lines(texts), reasons, unsure, rules, -1, max_gap=10, fill_threshold=0.15)
     assert reasons[-3:] == ["related_teaser"] * 3
 
 

@@ -30,6 +30,13 @@ CASES = [
     ("subscribe", "Subscribe to our newsletter for the morning briefing"),
     ("subscribe", "Already a subscriber? Log in here"),
     ("copyright", "© 2025 The Harbour Ledger. All rights reserved."),
+    ("copyright", "This document is subject to copyright. No part may be reproduced without permission."),
+    ("about_box", "About the author"),
+    ("about_box", "Über Lena Hartmann"),
+    ("related", "SEE MORE: Storm closes the coast road"),
+    ("related", "Explore further"),
+    ("timestamp", "PUBLISHED: 10:48, Tue, Nov 19, 2025 | UPDATED: 11:05, Tue, Nov 19, 2025"),
+    ("timestamp", "4 min read"),
     ("copyright", "Copyright 2024 Meridian Media Group"),
     ("timestamp", "24 January, 05:39 GMT"),
     ("timestamp", "3 hours ago"),
@@ -51,6 +58,8 @@ PROSE = [
     "Asked about cookies left at the picket line, the organiser laughed and said they were welcome.",
     "“We will not accept an offer that cuts pensions,” she told reporters on Tuesday.",
     "Prices rose 3.1% in September, the statistics office said, the fastest pace since March.",
+    "About 300 arrested in Paris",
+    "Published reports said the mayor had resigned, but her office denied it on Friday.",
 ]
 
 

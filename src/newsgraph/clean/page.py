@@ -32,10 +32,11 @@ _ALWAYS_REMOVE = frozenset(
 _MIN_RUN_CHARS = 200
 _NEAR_COPIES = 3
 # Furniture that closes an article when it comes after this share of the article's text.
-_ARTICLE_END = frozenset({"subscribe", "copyright"})
+_ARTICLE_END = frozenset({"subscribe", "copyright", "about_box"})
 _END_SHARE = 0.6
 _SURE_BODY = 0.8
 _MAX_INTERRUPTION = 25
+_BLURB_SHARE = 0.25
 _TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|:•·]|::)\s+[^-–—|]{2,60}$")
 # "nowhere.In essence": the match ends where the space goes. It starts at the punctuation,
 # which the regex engine scans for, rather than with a lookbehind tried at every position.
@@ -84,14 +85,20 @@ def segment(raw: str, config: Config, model: LineModel | None = None, title_hint
             reasons.append(rule or "")
         else:
             reasons.append(None)
-    _keep_main_run(lines, reasons, scores, scored.headline, config.max_body_gap, config.fill_threshold)
+    _keep_main_run(lines, reasons, scores, rules, scored.headline, config.max_body_gap, config.fill_threshold)
     _drop_repeats(lines, reasons)
     _name_positions(lines, reasons)
     return Segmentation(tuple(lines), tuple(scores), tuple(rules), tuple(reasons))
 
 
 def _keep_main_run(
-    lines: list[Line], reasons: list[str | None], scores: list[float], head: int, max_gap: int, fill_threshold: float
+    lines: list[Line],
+    reasons: list[str | None],
+    scores: list[float],
+    rules: list[str | None],
+    head: int,
+    max_gap: int,
+    fill_threshold: float,
 ) -> None:
     """Keep only the article's run of kept lines; the others are teasers or comments.
 
@@ -121,7 +128,7 @@ def _keep_main_run(
         if run is not main:
             for i in run:
                 reasons[i] = "related_teaser" if i > main[-1] else ""
-    main = _cut_at_article_end(reasons, scores, main, size)
+    main = _cut_at_article_end(reasons, scores, rules, main, size)
     # Inside the article's run, headings, list items and short paragraphs score low on
     # their own; keep them unless a rule names them as furniture.
     for i in range(main[0] + 1, main[-1]):
@@ -156,22 +163,29 @@ def _continuation(runs: list[list[int]], main: list[int], scores: list[float], r
     return main
 
 
-def _cut_at_article_end(reasons: list[str | None], scores: list[float], run: list[int], size) -> list[int]:
+def _cut_at_article_end(
+    reasons: list[str | None], scores: list[float], rules: list[str | None], run: list[int], size
+) -> list[int]:
     """The run up to the first end-of-article marker that follows most of its text.
 
-    A subscribe box or a copyright line after the bulk of the article ends it: what follows
-    inside the same run (newsletter confirmations, "About us" blurbs, citation notes) belongs
-    to the page, not the story, unless the model is sure some of it is body, as when a
-    newsletter box sits between two paragraphs. Share bars and "Read more" links sit inside
+    A subscribe box, a copyright line or an "About the author" heading after the bulk of the
+    article ends it: what follows inside the same run (newsletter confirmations, "About us"
+    blurbs, citation notes) belongs to the page, not the story, unless the model is sure some
+    of it is body, as when a newsletter box sits between two paragraphs. Share bars and "Read more" links sit inside
     articles too often on the dev split to end one.
     """
     total = size(run)
     for i in range(run[0] + 1, run[-1]):
-        if reasons[i] in _ARTICLE_END:
+        if rules[i] in _ARTICLE_END:
             before = [j for j in run if j < i]
             after = [j for j in run if j > i]
-            # Body text the model is sure of after the marker means the box sat inside it.
-            if size(before) >= _END_SHARE * total and max(scores[j] for j in after) < _SURE_BODY:
+            # Body text the model is sure of after the marker means the box sat inside it; an
+            # "About the author" heading ends the article when only a blurb's length follows.
+            ends = max(scores[j] for j in after) < _SURE_BODY or (
+                rules[i] == "about_box" and size(after) <= _BLURB_SHARE * total
+            )
+            if size(before) >= _END_SHARE * total and ends:
+                reasons[i] = rules[i]
                 for j in run:
                     if j > i:
                         reasons[j] = "footer"

@@ -106,6 +106,7 @@ RULES: tuple[Rule, ...] = (
         r"all rights reserved",
         r"may not be (?:published|reproduced)",
         r"\bis not responsible for the content of external",
+        r"\bsubject to copyright\b",
     ), ("©", "(c) ", "copyright", "rights reserved", "may not be", "not responsible")),
     Rule("timestamp", (
         r"^(?:(?:updated|published|posted|last updated|modified)\s*:?\s*)?"
@@ -115,11 +116,19 @@ RULES: tuple[Rule, ...] = (
         r"(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\b.{0,40}$",
         r"^\d+ (?:sec|secs|seconds|min|mins|minutes|hours?|hrs?|days?|weeks?|months?) ago$",
         r"^\d{1,2}:\d\d(?:\s*(?:am|pm))?(?:\s*[a-z]{2,4})?$",
+        r"^(?:published|posted|updated|last updated|modified)\s*:\s*[^.!?]{0,20}\d[^.!?]{0,80}$",
+        r"^(?:\d+\s*min(?:ute)?s?\.? read|(?:reading time|tempo de leitura|lesezeit|temps de lecture)\b.{0,25})$",
     )),
     Rule("related", (
         r"^(?:read (?:more|also)|see also|related|more from|more on|also read|recommended|"
         r"you (?:may|might) (?:also )?like|most (?:read|popular|viewed))\b\s*:?",
+        r"^(?:see more\s*:|don[’']?t miss\b|explore further$|citation\s*:)",
     )),
+    # "About the author" boxes and company blurbs under press releases: a short heading line.
+    Rule("about_box", (
+        r"^(?:about|über|sobre|à propos de|acerca de|informazioni su)\s+(?:the |our |o |a |el |la |le |l[’'])?"
+        r"[^\W\d_][\w.&’' -]{1,40}$",
+    ), ("about", "über", "sobre", "propos", "acerca", "informazioni")),
     Rule("byline", (
         r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Oo]leh|[Аа]втор)\s+[A-ZÀ-Ž][\w.'’-]+(?:\s+[A-ZÀ-Ž][\w.'’-]+){0,3}"
         r"(?:\s*(?:,|and|&|\|)\s*.*)?$",
