@@ -502,7 +502,7 @@ def _about(country: str | None, mentions: list[_Mention], skip: _Mention) -> boo
 
 def _governing(tok):
     """The token whose dependency decides the reading: the first conjunct of a coordination."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
