@@ -527,3 +527,24 @@ def test_exports_resolve() -> None:
     for name in newsgraph.ingest.__all__:
         assert getattr(newsgraph.ingest, name) is not None
     assert "iter_documents" in newsgraph.ingest.__all__
+
+
+def test_json_files_hold_one_record_a_list_of_them_or_json_lines(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"id": "a", "text": "Harbour talks stall again."}, indent=2), encoding="utf-8")
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"id": "b", "text": "First."}, {"id": "c"}], indent=2), encoding="utf-8")
+    lines = tmp_path / "lines.json"
+    lines.write_text('{"id": "d", "text": "Second."}\n{"id": "e", "text": "Third."}\n', encoding="utf-8")
+    docs = list(iter_documents([str(one), str(many), str(lines)], "auto", Config()))
+    assert [d.id for d in docs] == ["a", "b", "c", "d", "e"]
+    assert isinstance(docs[2], ErrorRecord) and "item 2" in docs[2].error
+    assert all(isinstance(d, RawDocument) for i, d in enumerate(docs) if i != 2)
+
+
+def test_a_json_file_that_is_not_input_is_one_error_not_one_per_line(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"page.txt": {"title": "x", "body": "y"}}, indent=2), encoding="utf-8")
+    docs = list(iter_documents([str(gold)], "auto", Config()))
+    assert len(docs) == 1 and isinstance(docs[0], ErrorRecord)
+    assert "not newsgraph input" in docs[0].error

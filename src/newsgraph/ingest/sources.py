@@ -103,7 +103,9 @@ def _walk(top: str) -> Iterator[str | ErrorRecord]:
 
 def _read_path(path: str, fmt: str, config: Config) -> Iterator[RawDocument | ErrorRecord]:
     suffix = os.path.splitext(path)[1].lower()
-    if fmt == "jsonl" or suffix in _JSONL_SUFFIXES:
+    if fmt == "auto" and suffix == ".json":
+        yield from _read_json_file(path, config)
+    elif fmt == "jsonl" or suffix in _JSONL_SUFFIXES:
         default_kind = fmt if fmt in KINDS else config.default_kind
         yield from _read_jsonl_file(path, default_kind, config)
     elif fmt in KINDS:
@@ -155,6 +157,38 @@ def _read_jsonl_file(
             yield from _parse_jsonl(_chunks(handle.read), path, default_kind, config)
     except OSError as exc:
         yield ErrorRecord(id=path, error=f"cannot read the file: {exc.strerror or exc}")
+
+
+def _read_json_file(path: str, config: Config) -> Iterator[RawDocument | ErrorRecord]:
+    """A `.json` file: one record object, a list of them, or JSON lines after all.
+
+    Any other JSON document (a settings file, a gold file lying in the folder) is one error
+    record for the file, not one warning per line of it.
+    """
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(config.max_bytes * _JSON_INFLATION + 1)
+    except OSError as exc:
+        yield ErrorRecord(id=path, error=f"cannot read the file: {exc.strerror or exc}")
+        return
+    try:
+        obj = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        yield from _read_jsonl_file(path, config.default_kind, config)
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    if not items or (isinstance(obj, dict) and obj.get("text") is None and obj.get("html") is None):
+        yield ErrorRecord(
+            id=path,
+            error='a JSON document that is not newsgraph input: expected an object with "text" or "html", '
+            "a list of them, or JSON lines",
+        )
+        return
+    for number, item in enumerate(items, start=1):
+        try:
+            yield _record_from(item, f"{path}:{number}", config.default_kind)
+        except _BadRecord as exc:
+            yield ErrorRecord(id=exc.doc_id, error=f"item {number}: {exc}")
 
 
 def _read_stdin(fmt: str, config: Config) -> Iterator[RawDocument | ErrorRecord]:
@@ -301,6 +335,11 @@ def _record(text: str, fallback_id: str, default_kind: str) -> RawDocument:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _BadRecord(fallback_id, f"not valid JSON ({exc.msg}, column {exc.colno})") from None
+    return _record_from(obj, fallback_id, default_kind)
+
+
+def _record_from(obj: object, fallback_id: str, default_kind: str) -> RawDocument:
+    """One parsed JSON value as a document (see `_record`)."""
     if not isinstance(obj, dict):
         raise _BadRecord(fallback_id, f"expected a JSON object, got {_json_type(obj)}")
     doc_id = _record_id(obj.get("id"), fallback_id)
