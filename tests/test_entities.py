@@ -243,6 +243,13 @@ def test_context_yields_no_entities_of_its_own(nlp):
     assert "Bergen" not in {e.text for e in found}
 
 
+def test_a_photo_credit_in_a_caption_names_no_one_in_the_body(nlp):
+    body = "Dock workers walked out on Monday, the union's secretary Hal Brenner told the Ledger on Tuesday."
+    caption = "Pickets gather at the gates of Terminal 3. Photo: Jane Doe/Harbour Ledger"
+    found = entities(nlp, body, (caption,))
+    assert not any("/" in e.canonical for e in found)
+
+
 def test_body_role_wins_over_the_context_role(nlp):
     body = "Deputy Finance Minister Halvard Lindqvist said on Monday that the budget was final. Lindqvist left."
     caption = "Norway's Defence Minister Halvard Lindqvist arrives at a cabinet meeting in Oslo on Monday."

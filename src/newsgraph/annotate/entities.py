@@ -295,6 +295,9 @@ def _capitalised(doc, i: int) -> bool:
 
 # --- page context -----------------------------------------------------------------------
 
+# Words of a person's name: letters with inner hyphens, apostrophes and initials' periods.
+_NAME_LIKE = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*)*")
+
 
 def _context_people(context: Sequence, body: str, gaz: Gazetteer, outlets: Outlets) -> list[_Named]:
     """Persons the other texts of the page name in full and the body writes by surname, with
@@ -311,7 +314,9 @@ def _context_people(context: Sequence, body: str, gaz: Gazetteer, outlets: Outle
         title_case = _title_case(cdoc)
         person_tokens = {i for m in persons for i in range(m.first, m.last)}
         for m in persons:
-            if " " not in m.name or not _written(body, surname(m.name)) or not _reliable(cdoc, m, title_case, gaz):
+            if " " not in m.name or not _NAME_LIKE.fullmatch(m.name):
+                continue  # a photo credit ("Jane Doe/Harbour Ledger") is no name of the story's
+            if not _written(body, surname(m.name)) or not _reliable(cdoc, m, title_case, gaz):
                 continue
             role, country = _role(cdoc, ctext, m, gaz, person_tokens)
             out.append(_Named(m.name, m.gender, role, country))
