@@ -27,7 +27,8 @@ class Frame:
     recipient from (in order), whether an event without a recipient counts, and for verbs
     that are often not events, the object nouns that make them one (None: any object), and
     the type when the recipient is a person ("attacked Trump" is words, not force); `hosted`
-    nouns count only as the object of a light verb ("reached an agreement")."""
+    nouns count only as the object of a light verb ("reached an agreement"); `lone_person`
+    False: a person with no recipient is no event of this type (one cannot consult alone)."""
 
     type: str
     actor: tuple[str, ...]
@@ -37,6 +38,7 @@ class Frame:
     objects: frozenset[str] | None = None
     if_person: str | None = None
     hosted: bool = False
+    lone_person: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,8 @@ class EventLexicon:
     governors: dict[str, Governor]
     group_nouns: dict[str, str]
     types: dict[str, dict[str, bool]]
+    light_types: dict[str, frozenset[str]]
+    not_events: frozenset[str]
 
     def verb(self, lemma: str, particles: tuple[str, ...]) -> Frame | None:
         """The frame of a verb: a phrasal or prepositional frame first ("call on"), then the verb."""
@@ -82,6 +86,31 @@ class EventLexicon:
             if (entry := table.get(f"{lemma} {word}")) is not None:
                 return entry
         return table.get(lemma)
+
+    def light(self, lemma: str, words: tuple[str, ...], type_: str, prepositional: bool) -> Frame | None:
+        """The light-verb frame of a verb over a noun trigger of `type_`, or None. A noun that
+        is a preposition's object is hosted only by a "verb preposition" entry ("engage in
+        talks", not "announced after her meeting"); an entry's `types` limit what it hosts
+        ("have talks", but "has the support of" is no act of the subject)."""
+        keys = [f"{lemma} {word}" for word in words]
+        if not prepositional:
+            keys.append(lemma)
+        key = next((k for k in keys if k in self.light_verbs), None)
+        if key is None:
+            return None
+        types = self.light_types.get(key)
+        return self.light_verbs[key] if types is None or type_ in types else None
+
+    def is_not_event(
+        self, forms: tuple[str, ...], modifiers: tuple[str, ...], objects: tuple[tuple[str, str], ...]
+    ) -> bool:
+        """True when a trigger word (`forms`: lower-case text, lemma) is made no event by its
+        modifier ("big deal") or a preposition's object ("request for comment"; `objects` are
+        (preposition, object lemma) pairs)."""
+        keys = self.not_events
+        return any(f"{mod} {form}" in keys for form in forms for mod in modifiers) or any(
+            f"{form} {prep} {obj}" in keys for form in forms for prep, obj in objects
+        )
 
 
 @cache
@@ -112,6 +141,7 @@ def lexicon_from(data: dict[str, Any]) -> EventLexicon:
                 objects=None if objects is None else frozenset(objects),
                 if_person=entry.get("if_person"),
                 hosted=entry.get("hosted", False),
+                lone_person=info.get("lone_person", True),
             )
         return out
 
@@ -128,4 +158,6 @@ def lexicon_from(data: dict[str, Any]) -> EventLexicon:
         governors=governors,
         group_nouns=dict(data.get("group_nouns", {})),
         types=types,
+        light_types={k: frozenset(e["types"]) for k, e in data.get("light_verbs", {}).items() if "types" in e},
+        not_events=frozenset(data.get("not_events", [])),
     )

@@ -2,8 +2,13 @@
 
 A role gives a token (the head of a noun phrase). It becomes a `Participant`, first rule that
 applies:
-1. A relative pronoun stands for the noun its clause modifies; a personal pronoun is resolved
-   by `coref.resolve_mention` ("its demand" -> Kyiv); "I" in a quote is its speaker.
+1. A relative pronoun stands for the noun its clause modifies; "I" in a quote is its speaker;
+   "it", "they" and their forms stand for the nearest agreeing subject (`event_pronouns`:
+   "The new commission is due to hold its first meeting" -> the commission, no entity);
+   "he" and "she" are resolved by `coref.resolve_mention`, and when that gives no person
+   (or a byline), by the nearest earlier subject naming a person of a fitting gender
+   ("Minister Dagny Fell said that she had ... urged them"). A pronoun never makes the
+   outlet an actor: a paper that writes about itself names itself.
 2. The entity the head is part of ("Dmitry Peskov", "the Kremlin" -> Russian government).
 3. A group noun of the lexicon ("military chiefs from around 30 countries", "European
    countries", "Russian forces") stays a group: its words (determiner dropped, a capital
@@ -17,27 +22,39 @@ applies:
    the object of a preposition with a possessor is its possessor ("their support for
    Ukraine's stance" -> Ukraine), not a subject ("Trump's running mate" is not Trump).
 Otherwise the role is empty: an event is only as good as the actors it can name.
+
+Not every participant may act (`Participants.can_act`): a person, organisation, country,
+group or outlet can, and a place only when it is a polity (NER label GPE: a state or city
+acting through its government, which the entities leave a place when the gazetteer does not
+know it as a country); a facility or a region cannot ("the dam ... which killed four
+people"). Nor is a name that looks like a byline ("Jane Doe/Harbour Ledger") anyone's
+actor or recipient (`looks_like_byline`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from newsgraph.annotate.coref import resolve_mention
+from newsgraph.annotate.coref import entity_gender, resolve_mention
 from newsgraph.annotate.event_lexicon import EventLexicon
+from newsgraph.annotate.event_pronouns import NEUTER_PRONOUNS, SINGULAR, subject_antecedent
 from newsgraph.annotate.gazetteer import Gazetteer
 from newsgraph.records import Entity, Participant, Quote
 
-__all__ = ["Participants", "location_of"]
+__all__ = ["Participants", "location_of", "looks_like_byline"]
 
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _FIRST_PERSON = frozenset({"i", "me", "my"})
-_SKIPPED_PRONOUNS = frozenset({"we", "us", "our", "you", "your"})
 _LED = frozenset({"led", "backed", "sponsored", "brokered", "funded"})
 _GROUP_LEFT = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "poss", "advmod"})
 _GROUP_RIGHT_PREPS = frozenset({"from", "of", "in"})
 _ROLE_HEADS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "envoy"})
 _PLACE_KINDS = frozenset({"place", "country"})
+_DASHES = frozenset({"-", "–", "—", "--"})
+_ACTING_KINDS = frozenset({"person", "organisation", "country", "group", "outlet"})
+_GENDERED = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+_BYLINE = re.compile(r"[/|\n]|^by\s", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -50,6 +67,7 @@ class Participants:
     entity_at: list[Entity | None]
     lexicon: EventLexicon
     gazetteer: Gazetteer
+    polities: frozenset[str]
 
     @classmethod
     def build(cls, doc, entities: list[Entity], lexicon: EventLexicon, gazetteer: Gazetteer) -> Participants:
@@ -59,7 +77,14 @@ class Participants:
             if span is not None:
                 for token in span:
                     entity_at[token.i] = entity
-        return cls(doc, doc.text, entities, entity_at, lexicon, gazetteer)
+        polities = frozenset(e.canonical for e in entities if e.kind == "place" and e.label == "GPE")
+        return cls(doc, doc.text, entities, entity_at, lexicon, gazetteer, polities)
+
+    def can_act(self, participant: Participant) -> bool:
+        """True when the participant is someone who can act (see the module docstring)."""
+        return participant.kind in _ACTING_KINDS or (
+            participant.kind == "place" and participant.canonical in self.polities
+        )
 
     def of(self, token, quote: Quote | None = None) -> Participant | None:
         """The participant the noun phrase headed by `token` names, or None (rules 1-5)."""
@@ -101,12 +126,36 @@ class Participants:
             if speaker is None or speaker.kind not in ("person", "organisation", "country", "outlet"):
                 return None
             return Participant(start, end, token.text, speaker.canonical, speaker.kind, None)
-        if low in _SKIPPED_PRONOUNS:
+        if low in NEUTER_PRONOUNS:
+            subject = subject_antecedent(token)
+            found = self.of(subject, quote) if subject is not None else None
+            if found is None or found.kind == "outlet" or (found.kind == "person" and low in SINGULAR):
+                return None  # "it" is never a person
+            return Participant(start, end, token.text, found.canonical, found.kind, found.country)
+        if low not in _GENDERED:  # "we", "you", "those", "someone", reflexives: nobody in particular
             return None
         entity = resolve_mention(self.doc, start, end, self.entities)
+        if entity is None or entity.kind != "person" or looks_like_byline(entity.canonical):
+            entity = self._person_subject(token)
         if entity is None:
             return None
         return Participant(start, end, token.text, entity.canonical, entity.kind, entity.country)
+
+    def _person_subject(self, pronoun) -> Entity | None:
+        """The person named by the nearest earlier subject in the pronoun's sentence or the one
+        before whose gender does not contradict it."""
+        wanted = _GENDERED.get(pronoun.lower_)
+        sent = pronoun.sent
+        floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for i in range(pronoun.i - 1, floor - 1, -1):
+            token = self.doc[i]
+            entity = self.entity_at[i]
+            if token.dep_ not in ("nsubj", "nsubjpass") or entity is None or entity.kind != "person":
+                continue
+            gender = entity_gender(entity, self.text, self.gazetteer)
+            if wanted is None or gender in (None, wanted):
+                return None if looks_like_byline(entity.canonical) else entity
+        return None
 
     def _group(self, token) -> Participant | None:
         """Rule 3."""
@@ -120,6 +169,10 @@ class Participants:
             if child.dep_ == "prep" and child.lower_ in _GROUP_RIGHT_PREPS:
                 end_tok = child.right_edge
                 break
+        dash = next((t for t in token.doc[start_tok.i + 1 : token.i]
+                     if t.text in _DASHES and t.whitespace_ and t.nbor(-1).whitespace_), None)  # fmt: skip
+        if dash is not None:  # a dateline before the group: "BRUSSELS - European leaders"
+            start_tok = dash
         while start_tok.i < token.i and (start_tok.dep_ == "det" or start_tok.is_punct):
             start_tok = start_tok.nbor()
         start, end = start_tok.idx, end_tok.idx + len(end_tok)
@@ -173,3 +226,8 @@ def location_of(participants: Participants, tokens: list) -> Participant | None:
                 if entity is not None and entity.kind in _PLACE_KINDS:
                     return participants.from_entity(entity)
     return None
+
+
+def looks_like_byline(name: str) -> bool:
+    """True for a name that is a byline or a credit ("Jane Doe/Harbour Ledger"), not an actor."""
+    return bool(_BYLINE.search(name))

@@ -4,12 +4,15 @@ Small helpers over tokens, shared by trigger finding, participants, status and d
 read the English conventions of spaCy's ClearNLP-style labels: the logical subject of a
 passive is its by-agent and its grammatical subject is the logical object; a clause without
 a subject ("gathered ... to discuss", "held a call, agreeing on ...", "surprised Europe by
-initiating talks") takes the subject of the clause it hangs from.
+initiating talks") takes the subject of the clause it hangs from. A finite verb conjoined
+to a bare infinitive is coordinated one level up, as like joins like ("told parliament that
+the government would not intervene and urged both sides": the teller urged).
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "FINITE",
     "frame_words",
     "is_passive",
     "logical_objects",
@@ -22,6 +25,8 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj"})
 _SUBJECT_PREPS = frozenset({"by", "after", "before", "while", "when", "since", "in"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
+_TEMPORAL = frozenset({"DATE", "TIME"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def is_passive(verb) -> bool:
@@ -34,9 +39,12 @@ def is_passive(verb) -> bool:
 
 def frame_words(token) -> tuple[str, ...]:
     """The particles, prepositions and object nouns that may form a frame with `token`
-    ("call on", "crack down", "open fire"; "to" for an infinitive: "agreed to meet")."""
+    ("call on", "crack down", "open fire"; "to" for an infinitive: "agreed to meet"). A
+    preposition before a date or time is no frame's ("called Machado on Friday")."""
     words = []
     for child in token.children:
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in _TEMPORAL for g in child.children):
+            continue
         if child.dep_ in ("prt", "prep", "dobj", "agent"):
             words.append(child.lower_)
         elif child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
@@ -75,6 +83,8 @@ def logical_subjects(verb, depth: int = 0) -> list:
         controller = [c for c in head.children if c.dep_ == "dobj"]
         if controller:
             return controller
+    if verb.dep_ == "conj" and verb.tag_ in FINITE and head.tag_ == "VB" and head.dep_ in ("ccomp", "xcomp"):
+        head = head.head  # like joins like: "told them that X would not intervene and urged ..." is the teller's
     if verb.dep_ in _INHERITS_SUBJECT and head.pos_ in _VERBAL and head is not verb:
         return _surface_subjects(head) or logical_subjects(head, depth + 1)
     if verb.dep_ == "pcomp" and head.lower_ in _SUBJECT_PREPS and head.head.pos_ in _VERBAL:

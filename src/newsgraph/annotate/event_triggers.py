@@ -13,7 +13,10 @@ or, for a noun, the verb it is the object or subject of):
 - under a type-changing governor ("refused to meet", "cancelled talks", "lifted sanctions")
   the governor becomes the trigger, with the governor's type;
 - under a status governor ("plans to visit", "talks are scheduled for") it keeps its type and
-  collects the status; the climb goes on from the governor ("plans to hold talks").
+  collects the status; the climb goes on from the governor ("plans to hold talks");
+- past any other verb it hangs from through xcomp ("to stop attacking") the climb goes on
+  only to find an outer trigger: "called on Trump to stop attacking Machado" is one REQUEST.
+A verb conjoined to a governed verb shares its governor ("urged Iran to stop and withdraw").
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _MEASURE_NOUNS = frozenset({"round", "series", "set", "part", "resumption", "start"})
 _HOSTED = frozenset({"dobj", "nsubjpass", "pobj"})
+_NOUN_MODIFIERS = frozenset({"compound", "amod"})
 _MAX_CLIMB = 4
 
 
@@ -78,8 +82,9 @@ def find_candidates(doc, lexicon: EventLexicon) -> list[Candidate]:
 def verb_frame(token, lexicon: EventLexicon) -> Frame | None:
     """The frame of a verb token, None for a light verb whose object is a noun trigger."""
     words = frame_words(token)
-    frame = lexicon.verb(token.lemma_.lower(), words)
-    if frame is None:
+    lemma = token.lemma_.lower()
+    frame = lexicon.verb(lemma, words)
+    if frame is None or lexicon.is_not_event((token.lower_, lemma), (), _prep_objects(token)):
         return None
     if lexicon.phrase(lexicon.light_verbs, token.lemma_.lower(), words) is not None and any(
         c.dep_ == "dobj" and noun_frame(c, lexicon) for c in token.children
@@ -89,11 +94,24 @@ def verb_frame(token, lexicon: EventLexicon) -> Frame | None:
 
 
 def noun_frame(token, lexicon: EventLexicon) -> Frame | None:
+    """The frame of a noun token ("phone call", "legislative attacks", "call for"), None for
+    a phrase of the lexicon's `not_events` ("big deal", "requests for comment")."""
     if token.pos_ not in _NOUNS:
         return None
-    mods = tuple(c.lower_ for c in token.lefts if c.dep_ == "compound")
+    forms = (token.lower_, token.lemma_.lower())
+    mods = tuple(c.lower_ for c in token.lefts if c.dep_ in _NOUN_MODIFIERS)
     preps = tuple(c.lower_ for c in token.rights if c.dep_ == "prep")
-    return lexicon.noun((token.lower_, token.lemma_.lower()), mods, preps)
+    frame = lexicon.noun(forms, mods, preps)
+    if frame is None or lexicon.is_not_event(forms, mods, _prep_objects(token)):
+        return None
+    return frame
+
+
+def _prep_objects(token) -> tuple[tuple[str, str], ...]:
+    """(preposition, object lemma) pairs hanging from `token`."""
+    return tuple(
+        (c.lower_, g.lemma_.lower()) for c in token.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    )
 
 
 def _verb(token, lexicon: EventLexicon) -> Candidate | None:
@@ -127,8 +145,8 @@ def _noun(token, lexicon: EventLexicon) -> Candidate | None:
     else:
         verb, words = (head if head.pos_ in _VERBAL else None), ()
     if verb is not None and proxy.dep_ in ("dobj", "pobj"):
-        light = lexicon.phrase(lexicon.light_verbs, verb.lemma_.lower(), words)
-        if light is not None and (proxy.dep_ == "dobj" or words):
+        light = lexicon.light(verb.lemma_.lower(), words, frame.type, proxy.dep_ == "pobj")
+        if light is not None:
             cand.host, cand.host_frame = verb, light
     cand.clause = [verb] if verb is not None else []
     return cand
@@ -157,6 +175,9 @@ def _govern(cand: Candidate, lexicon: EventLexicon) -> Candidate | None:
             return cand
     else:
         tok = cand.token if cand.kind == "verb" else cand.clause[0]
+    if tok.dep_ == "conj" and tok.head.dep_ in ("xcomp", "ccomp") and tok.head.pos_ in _VERBAL:
+        tok = tok.head  # "urged Iran to stop and withdraw": the conjuncts share the governor
+    plain = False
     for _ in range(_MAX_CLIMB):
         dep = tok.dep_
         if dep in ("xcomp", "ccomp"):
@@ -170,14 +191,17 @@ def _govern(cand: Candidate, lexicon: EventLexicon) -> Candidate | None:
         if _is_trigger_verb(gov, lexicon):
             return None
         governor = lexicon.phrase(lexicon.governors, gov.lemma_.lower(), frame_words(gov))
-        if governor is None:
-            break
-        if governor.type is not None:
+        if governor is None or plain:
+            plain = plain or dep == "xcomp"  # "called on Trump to stop attacking": still absorbed
+            if not plain:
+                break
+        elif governor.type is not None:
             return _replaced(cand, gov, governor.type, lexicon)
-        if governor.status is not None:
-            cand.statuses.append(governor.status)
-        if gov not in cand.clause:
-            cand.clause.append(gov)
+        else:
+            if governor.status is not None:
+                cand.statuses.append(governor.status)
+            if gov not in cand.clause:
+                cand.clause.append(gov)
         tok = gov
     return cand
 

@@ -9,7 +9,11 @@ sentence:
   ("condemned Russia's attack" -> Russia). For symmetric types (CONSULT, AGREE, COOPERATE)
   with no recipient, the actor's conjunct is the recipient ("Trump and Putin held a phone
   conversation"). Types whose PLOVER definition requires a recipient (AID, COOPERATE,
-  SANCTION) and frames marked so ("talk to", "warn") need one.
+  SANCTION) and frames marked so ("talk to", "warn") need one; a lone person consults no
+  one. No role is filled by the trigger's own words ("the Ilvar Basin Summit" is no actor of
+  "Summit") or a byline, and an actor must be able to act: a facility that "killed four
+  people" is no assailant (`event_participants`). An active verb's subject precedes it, and
+  a verb acting on itself ("killed themselves") is no event.
 - location: "in"/"at" a place or country on the trigger or its clause verbs.
 - date: the DATE/TIME timex of the clause: one attached to the trigger, else to its clause
   verbs, else to the verbs those hang from through xcomp, advcl, conj or a gerund ("On
@@ -20,17 +24,27 @@ sentence:
   else the outlet (its name is the pipeline's business).
 Two conjoined triggers with the same actor and recipient are one act told with two verbs
 ("to train and support the Armed Forces of Ukraine"): the first is kept, as PLOVER prefers
-one event per act.
+one event per act; so is a trigger of the same type and roles in the purpose clause of
+another ("ministers met on Friday to discuss prices").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from newsgraph.annotate.event_lexicon import event_lexicon
-from newsgraph.annotate.event_participants import Participants, location_of
+from newsgraph.annotate.event_participants import Participants, location_of, looks_like_byline
 from newsgraph.annotate.event_status import event_status
-from newsgraph.annotate.event_syntax import logical_objects, logical_subjects, prep_objects, with_conjuncts
+from newsgraph.annotate.event_syntax import (
+    FINITE,
+    is_passive,
+    logical_objects,
+    logical_subjects,
+    prep_objects,
+    with_conjuncts,
+)
 from newsgraph.annotate.event_triggers import Candidate, find_candidates, noun_frame
 from newsgraph.annotate.gazetteer import load_gazetteer
 from newsgraph.annotate.quote_cues import cue_lexicon
@@ -41,6 +55,8 @@ __all__ = ["find_events"]
 _DATE_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?")
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
 _PLACE_KINDS = frozenset({"place"})
+_REFLEXIVE = ("self", "selves")
+_PURPOSE = frozenset({"advcl", "xcomp"})
 
 
 def find_events(
@@ -56,16 +72,21 @@ def find_events(
     cues = cue_lexicon()
     is_reporting = lambda lemma: bool(cues.classes(lemma))  # noqa: E731
     events: list[Event] = []
-    kept: dict[int, tuple[str | None, str | None]] = {}
+    kept: dict[int, tuple[str, str | None, str | None]] = {}
     for cand in candidates:
         event = _event(cand, people, quotes, dates, published, is_reporting)
         if event is None:
             continue
         roles = (event.actor.canonical if event.actor else None, event.recipient.canonical if event.recipient else None)
         token = cand.token
-        if token.dep_ == "conj" and kept.get(token.head.i) == roles:
+        outer = kept.get(token.head.i)
+        if (
+            outer is not None
+            and outer[1:] == roles
+            and (token.dep_ == "conj" or (token.dep_ in _PURPOSE and outer[0] == event.type))
+        ):
             continue
-        kept[token.i] = roles
+        kept[token.i] = (event.type, *roles)
         events.append(event)
     return events
 
@@ -73,17 +94,24 @@ def find_events(
 def _event(cand: Candidate, people: Participants, quotes: list[Quote], dates: dict[int, str],
            published: str | None, is_reporting) -> Event | None:  # fmt: skip
     doc = cand.token.doc
+    if cand.kind == "verb" and any(t.lower_.endswith(_REFLEXIVE) for t in logical_objects(cand.token)):
+        return None  # "veterans were killing themselves": no one acts on another
+    first, last = doc[cand.span[0]], doc[cand.span[1] - 1]
+    start, end = first.idx, last.idx + len(last)
     quote = next((q for q in quotes if q.start <= cand.token.idx < q.end), None)
-    actor, actor_token = _first(cand, cand.frame.actor, people, quote, None)
+    fits = _Fits(people, start, end)
+    actor, actor_token = _first(cand, cand.frame.actor, people, quote, fits.actor)
     if actor is None:
         return None
     recipient_cand = cand.inner or cand
-    recipient, _ = _first(recipient_cand, cand.frame.recipient, people, quote, actor)
+    recipient, _ = _first(recipient_cand, cand.frame.recipient, people, quote, fits.recipient_for(actor))
     if recipient is None and cand.frame.symmetric and actor_token is not None:
         recipient = next((p for t in with_conjuncts(actor_token)[1:] if (p := people.of(t, quote))
-                          and p.canonical != actor.canonical), None)  # fmt: skip
+                          and fits.recipient_for(actor)(p)), None)  # fmt: skip
     multilateral = cand.frame.symmetric and actor.kind == "group"
     if recipient is None and cand.frame.requires_recipient and not multilateral:
+        return None
+    if recipient is None and not cand.frame.lone_person and actor.kind == "person":
         return None
     if cand.frame.objects is not None and not _object_fits(cand, people):
         return None
@@ -97,7 +125,7 @@ def _event(cand: Candidate, people: Participants, quotes: list[Quote], dates: di
     if cand.frame.if_person and recipient is not None and recipient.kind in ("person", "outlet"):
         type_ = cand.frame.if_person
     trigger_tokens = [cand.token, *([cand.host] if cand.host is not None else []), *cand.clause]
-    if cand.token.dep_ == "conj" and cand.token.head.pos_ == "VERB":
+    if cand.token.dep_ == "conj" and cand.token.head.pos_ == "VERB" and cand.token.tag_ not in FINITE:
         trigger_tokens.append(cand.token.head)  # "would end ... and ease": the auxiliaries are shared
     clause = list(dict.fromkeys(trigger_tokens))
     context = _context(clause)
@@ -105,8 +133,6 @@ def _event(cand: Candidate, people: Participants, quotes: list[Quote], dates: di
     future = bool(date and published and _after(date, published))
     status = event_status(clause, cand.statuses, future, is_reporting)
     date_source = "timex" if date else ("published" if published else None)
-    first, last = doc[cand.span[0]], doc[cand.span[1] - 1]
-    start, end = first.idx, last.idx + len(last)
     sent = cand.token.sent
     location = location_of(people, context)
     if quote is not None and quote.cue is not None and _is_cue(quote, cand):
@@ -131,14 +157,35 @@ def _source(quote: Quote | None) -> Source:
     return Source("speaker", quote.speaker.canonical if quote.speaker else None)
 
 
+@dataclass(frozen=True, slots=True)
+class _Fits:
+    """Who may fill a role of the event whose trigger covers characters [start, end): never
+    the trigger's own words ("the Ilvar Basin Summit" is no actor of "Summit") nor a byline;
+    an actor must be able to act (`Participants.can_act`); a recipient is not the actor."""
+
+    people: Participants
+    start: int
+    end: int
+
+    def _any(self, part: Participant) -> bool:
+        overlaps = part.start < self.end and self.start < part.end
+        return not overlaps and not looks_like_byline(part.canonical) and not looks_like_byline(part.text)
+
+    def actor(self, part: Participant) -> bool:
+        return self._any(part) and self.people.can_act(part)
+
+    def recipient_for(self, actor: Participant) -> Callable[[Participant], bool]:
+        return lambda part: self._any(part) and part.canonical != actor.canonical
+
+
 def _first(cand: Candidate, roles: tuple[str, ...], people: Participants, quote: Quote | None,
-           other: Participant | None) -> tuple[Participant | None, object | None]:  # fmt: skip
-    """The first participant the `roles` of `cand` give, other than `other`, and its token."""
+           fits: Callable[[Participant], bool]) -> tuple[Participant | None, object | None]:  # fmt: skip
+    """The first participant the `roles` of `cand` give that `fits`, and its token."""
     for role in roles:
         for token, found in _role(cand, role, people, quote):
             if found is None and token is not None:
                 found = _through_trigger(token, people, quote)
-            if found is not None and (other is None or found.canonical != other.canonical):
+            if found is not None and fits(found):
                 return found, token
     return None, None
 
@@ -146,8 +193,9 @@ def _first(cand: Candidate, roles: tuple[str, ...], people: Participants, quote:
 def _role(cand: Candidate, role: str, people: Participants, quote: Quote | None):
     """(token, participant-or-None) pairs a role gives, in order."""
     token = cand.token
-    if role == "subj":
-        return [(t, people.of(t, quote)) for t in logical_subjects(token)]
+    if role == "subj":  # an active verb's subject precedes it; one found after is a misparse
+        passive = is_passive(token)
+        return [(t, people.of(t, quote)) for t in logical_subjects(token) if passive or t.i < token.i]
     if role == "obj":
         return [(t, people.of(t, quote)) for t in logical_objects(token)]
     if role == "host":
