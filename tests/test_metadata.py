@@ -53,7 +53,7 @@ def _page(lines: list[str], body: set[str] | None = None, reasons: dict[str, str
         else:
             decided.append((reasons or {}).get(ln.text) or rule or "navigation")
     seg = Segmentation(tuple(split), tuple(0.9 if r is None else 0.1 for r in decided), rules, tuple(decided))
-    return raw, assemble(raw, seg)
+    return raw, assemble(seg)
 
 
 def _read(lines: list[str], doc: RawDocument | None = None, body: set[str] | None = None,

@@ -44,7 +44,7 @@ def process(doc: RawDocument | ErrorRecord, config: Config = Config()) -> Articl
 def _article(doc: RawDocument, raw: str, page: CleanPage, config: Config | None = None) -> Article:
     meta = read_metadata(raw, page, doc)
     if config is not None:
-        page = _drop_metadata_lines(raw, page, meta, config)
+        page = _drop_metadata_lines(page, meta, config)
     return Article(
         id=doc.id,
         kind=doc.kind,
@@ -92,7 +92,7 @@ def _annotated(article: Article, parsed: Any = None) -> Article:
     )
 
 
-def _drop_metadata_lines(raw: str, page: CleanPage, meta: Metadata, config: Config) -> CleanPage:
+def _drop_metadata_lines(page: CleanPage, meta: Metadata, config: Config) -> CleanPage:
     """Lines the metadata came from (the headline, a dateline) leave the body, named.
 
     Most such lines were removed already and only get a better reason: then the text and
@@ -107,7 +107,7 @@ def _drop_metadata_lines(raw: str, page: CleanPage, meta: Metadata, config: Conf
         reasons[index] = reason
     new_seg = dataclasses.replace(seg, reasons=tuple(reasons))
     if any(seg.reasons[i] is None for i in changed):
-        return assemble(raw, new_seg, config.repair_glued_sentences)
+        return assemble(new_seg, config.repair_glued_sentences)
     removed_lines = [i for i, reason in enumerate(seg.reasons) if reason is not None]
     removed = tuple(
         dataclasses.replace(span, reason=changed[i]) if i in changed else span

@@ -287,7 +287,7 @@ def _name_positions(lines: list[Line], reasons: list[str | None]) -> None:
             reasons[i] = "boilerplate"
 
 
-def assemble(raw: str, seg: Segmentation, repair: bool = True) -> CleanPage:
+def assemble(seg: Segmentation, repair: bool = True) -> CleanPage:
     """Join kept lines into the clean text; map every copied character back to `raw`."""
     parts: list[str] = []
     segments: list[OffsetSegment] = []
@@ -319,7 +319,7 @@ def assemble(raw: str, seg: Segmentation, repair: bool = True) -> CleanPage:
 
 def clean_page(raw: str, config: Config, model: LineModel | None = None, title_hint: str | None = None) -> CleanPage:
     """The article body of a whole-page text dump, with everything removed and why."""
-    return assemble(raw, segment(raw, config, model, title_hint), config.repair_glued_sentences)
+    return assemble(segment(raw, config, model, title_hint), config.repair_glued_sentences)
 
 
 def whole_text(text: str) -> CleanPage:
