@@ -59,7 +59,7 @@ def observations(doc, quotes: Iterable[dict]) -> Counter[Key]:
         cue_ids = {t.i for t in cue}
         inside = {t.i for t in content}
         heads = [t for t in content if t.head.i not in inside or t.head.i == t.i]
-        key = next((k for k in (_link(doc, cue_ids, h) for h in heads) if k), None)
+        key = next((k for k in (_link(cue_ids, h) for h in heads) if k), None)
         if key is None:
             key = next((k for k in (_beside(t, inside) for t in cue) if k), None)
         if key is not None:
@@ -67,7 +67,7 @@ def observations(doc, quotes: Iterable[dict]) -> Counter[Key]:
     return seen
 
 
-def _link(doc, cue_ids: set[int], head) -> Key | None:
+def _link(cue_ids: set[int], head) -> Key | None:
     gov = head.head
     if gov.i not in cue_ids or gov.i == head.i:
         return None

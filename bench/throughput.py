@@ -6,7 +6,7 @@ Takes the PolNeAR dev articles (quotes/docs.jsonl, kind article: news text as
 `newsgraph extract --format jsonl` reads it) and times, in the same run and on one core,
 spaCy's `nlp.pipe` over the texts alone, and the whole newsgraph pipeline over the same
 documents (`process_batch`, which is what `newsgraph extract` runs: metadata, one
-`nlp.pipe` per batch, then entities, quotes, dates and quantities). The issue's budget:
+`nlp.pipe` per batch, then entities, quotes, dates, quantities and events). The issue's budget:
 the pipeline may take at most 30% more time than the parse. Best of `--repeat` runs.
 """
 

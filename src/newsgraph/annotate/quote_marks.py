@@ -31,7 +31,6 @@ _OPEN_HINT = frozenset("“„«")
 _CLOSE_HINT = frozenset("”»")
 _WORD_BEFORE_OPEN = frozenset(" \t\n\xa0([{/—–-―:")
 _SINGLE_OPEN = "‘"
-_SINGLE_CLOSE = "’"
 
 
 @dataclass(frozen=True, slots=True)

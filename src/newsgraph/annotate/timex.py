@@ -1,10 +1,10 @@
 """TIMEX3 recognition and normalisation, anchored to the publication date.
 
 Each rule family (calendar dates, relative dates, durations and sets, clock times) is a list
-of regexes with a normaliser. All rules run over the text; where their matches overlap the
-longest wins, so "Monday next week" beats "next week" and "May 2009" beats "2009". Rules
-that borrow a date from elsewhere in the text (clock times, "the same day") run last, on the
-days the others found.
+of regexes with a normaliser. A regex runs only on the stretches of text around its rule's
+trigger words; where matches overlap the longest wins, so "Monday next week" beats "next
+week" and "May 2009" beats "2009". Rules that borrow a date from elsewhere in the text (clock
+times, "the same day") run last, on the days the others found.
 """
 
 from __future__ import annotations
