@@ -4,18 +4,16 @@ seeds, exclusions (years, durations, names, ages) and property tests."""
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import SEEDS
 from newsgraph import Config, RawDocument, process
 from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.quantities import find_quantities
 from newsgraph.annotate.timex import find_timexes
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -33,12 +31,12 @@ def quantities(nlp, text: str) -> list[tuple[str, float, str | None, str | None]
     ("text", "expected"),
     [
         (
-            "Over 50,000 Ukrainian recruits have been trained.",
-            ("Over 50,000 Ukrainian recruits", 50000, "more than", "recruits"),
+            "Over 50,000 Chilean miners joined the strike.",
+            ("Over 50,000 Chilean miners", 50000, "more than", "miners"),
         ),
         (
-            "Military chiefs from around 30 countries gathered.",
-            ("around 30 countries", 30, "approximately", "countries"),
+            "Delegates from around 40 countries gathered in Geneva.",
+            ("around 40 countries", 40, "approximately", "countries"),
         ),
         ("More than 200 people were evacuated.", ("More than 200 people", 200, "more than", "people")),
         ("At least 12 children were injured.", ("At least 12 children", 12, "at least", "children")),
@@ -63,8 +61,8 @@ def test_qualifiers(nlp, text, expected):
         ("Three soldiers were killed in the attack.", ("Three soldiers", 3, None, "soldiers")),
         ("The index rose 3.5% on the news.", ("3.5%", 3.5, None, "percent")),
         ("Turnout fell 2 percent.", ("2 percent", 2, None, "percent")),
-        ("The EU pledged $5 billion in aid.", ("$5 billion", 5_000_000_000, None, "USD")),
-        ("Boeing lost a US$40 billion contract.", ("US$40 billion", 40_000_000_000, None, "USD")),
+        ("The bank pledged $5 billion in loans.", ("$5 billion", 5_000_000_000, None, "USD")),
+        ("The shipyard won a US$12 billion contract.", ("US$12 billion", 12_000_000_000, None, "USD")),
         ("The ticket costs £99 in London.", ("£99", 99, None, "GBP")),
         ("The club paid €2.5m for the striker.", ("€2.5m", 2_500_000, None, "EUR")),
         ("Production reached 1.5 million barrels.", ("1.5 million barrels", 1_500_000, None, "barrels")),
@@ -89,18 +87,18 @@ def test_range_with_shared_scale(nlp):
 
 
 def test_change_to_a_level_is_not_a_range(nlp):
-    found = quantities(nlp, "The Dow fell 2.62% to 9,694.73 on Monday.")
-    assert [(text, unit) for text, _, _, unit in found] == [("2.62%", "percent"), ("9,694.73", None)]
+    found = quantities(nlp, "The index fell 1.84% to 7,312.56 on Monday.")
+    assert [(text, unit) for text, _, _, unit in found] == [("1.84%", "percent"), ("7,312.56", None)]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "The operation has been extended to at least 2026.",
+        "The lease now runs to at least 2027.",
         "The project was delayed by three years.",
         "The Boeing 737 and the A380 were on display.",
         "The COVID-19 pandemic hit travel 24/7.",
-        "Keith Lamont Scott, 43, was shot by police.",
+        "Martin Klee, 43, was hurt in the crash.",
         "A 40-year-old man was arrested.",
         "One of them was later released.",
     ],
@@ -121,9 +119,9 @@ def test_seed_quantities_through_the_pipeline(seed_gold):
 
 
 _FRAGMENTS = [
-    "over", "50,000", "recruits", "around", "30", "countries", "$5 billion", "US$", "€2.5m", "3.5%",
+    "over", "50,000", "miners", "around", "30", "countries", "$5 billion", "US$", "€2.5m", "3.5%",
     "between", "and", "to", "-", "two million", "one", "of", "nearly", "percent", "1.5", "2026",
-    "three years", "A380", "24/7", "Scott, 43,", "at least", "less than", "£", "0", "9,694.73", "\n",
+    "three years", "A380", "24/7", "Klee, 43,", "at least", "less than", "£", "0", "7,312.56", "\n",
 ]  # fmt: skip
 _TEXTS = st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=10), max_size=14).map(" ".join)
 

@@ -59,8 +59,8 @@ def test_marks_keep_a_nested_single_quote_inside():
 
 
 def test_marks_keep_a_nested_double_quote_inside():
-    text = "“As a mother, I’d rather live in what he calls “hell” than stay silent,” she wrote."
-    assert marked(text) == ["“As a mother, I’d rather live in what he calls “hell” than stay silent,”"]
+    text = "“They told us three years ago that the closure was “temporary”,” she wrote."
+    assert marked(text) == ["“They told us three years ago that the closure was “temporary”,”"]
 
 
 def test_marks_run_over_paragraphs_when_the_next_one_opens_with_a_mark():
@@ -74,18 +74,18 @@ def test_marks_close_at_the_paragraph_end_otherwise():
 
 
 def test_marks_read_a_closing_curly_mark_that_opens_a_line():
-    text = "”Mr. Trump embodies the legacy of racism.” ― Sonya Herridge"
-    assert marked(text) == ["”Mr. Trump embodies the legacy of racism.”"]
+    text = "”The new law punishes the people it claims to protect.” ― Dana Whitfield"
+    assert marked(text) == ["”The new law punishes the people it claims to protect.”"]
 
 
 def test_marks_pair_doubled_apostrophes():
-    text = "''This isn't tax reform,'' said Douglas Holtz-Eakin."
-    assert marked(text) == ["''This isn't tax reform,''"]
+    text = "''This isn't a budget, it's a wish list,'' said Harold Benning."
+    assert marked(text) == ["''This isn't a budget, it's a wish list,''"]
 
 
 def test_marks_pair_a_top_level_curly_single_quote_not_an_apostrophe():
-    text = "Europe’s hawks push ‘security guarantees’ on Kyiv’s behalf."
-    assert marked(text) == ["‘security guarantees’"]
+    text = "The mayor’s allies push ‘green zones’ on the city’s behalf."
+    assert marked(text) == ["‘green zones’"]
 
 
 def test_cue_lexicon_classes_are_data():
@@ -109,9 +109,9 @@ def test_direct_quote_speaker_after(nlp):
 
 
 def test_direct_quote_inverted_speaker(nlp):
-    q = only(quotes(nlp, '"There is a need for more oversight," said Ronald Fieldstone, a Miami lawyer.'))
+    q = only(quotes(nlp, '"Landlords need stricter rules," said Colin Ashdown, a Leeds housing lawyer.'))
     assert q.kind == "direct"
-    assert q.speaker is not None and "Fieldstone" in q.speaker.text
+    assert q.speaker is not None and "Ashdown" in q.speaker.text
     assert q.cue is not None and q.cue.text == "said"
 
 
@@ -150,11 +150,11 @@ def test_nested_quote_stays_inside_the_outer_one(nlp):
 
 
 def test_consecutive_quote_continues_the_speaker(nlp):
-    text = '"The purpose is deterrence," Starmer told reporters. "That is why the alliance matters."'
+    text = '"The aim is to cut waiting lists," Okafor told reporters. "That is why the new clinics matter."'
     found = quotes(nlp, text)
-    second = by_text(found, "alliance")
-    assert second.speaker is not None and second.speaker.text == "Starmer"
-    assert second.cue == by_text(found, "deterrence").cue
+    second = by_text(found, "clinics")
+    assert second.speaker is not None and second.speaker.text == "Okafor"
+    assert second.cue == by_text(found, "waiting lists").cue
 
 
 def test_quote_paragraph_after_an_attributed_one_continues_it(nlp):
@@ -185,7 +185,7 @@ def test_quotation_with_no_speaker(nlp):
 
 
 def test_scare_quotes_are_not_quotes(nlp):
-    assert quotes(nlp, 'The so-called "coalition of the willing" met in London on Thursday.') == []
+    assert quotes(nlp, 'The so-called "gang of six" met in Harrogate on Thursday.') == []
 
 
 def test_name_after_a_dash_attributes_the_quotation(nlp):
@@ -195,19 +195,19 @@ def test_name_after_a_dash_attributes_the_quotation(nlp):
 
 
 def test_transcript_lines_attribute_to_the_name_before_the_colon(nlp):
-    text = "WALLACE: Will she be at the debate tomorrow?\n\nPENCE: She will not be attending the debate."
+    text = "MARLOWE: Will the minister sign the order tomorrow?\n\nDEVLIN: She has no plans to sign it this week."
     found = quotes(nlp, text)
     assert [(q.speaker.text if q.speaker else None, q.text) for q in found] == [
-        ("WALLACE", "Will she be at the debate tomorrow?"),
-        ("PENCE", "She will not be attending the debate"),
+        ("MARLOWE", "Will the minister sign the order tomorrow?"),
+        ("DEVLIN", "She has no plans to sign it this week"),
     ]
 
 
 def test_headline_name_with_a_colon_is_the_speaker_but_a_correction_is_not(nlp):
-    text = "Pence: Gennifer Flowers Won’t Be at the Debate.\n\nCorrection: An earlier version misstated the date."
+    text = "Okafor: Hospital Porters Won’t Strike on Monday.\n\nCorrection: This story has been updated to fix a date."
     q = only(quotes(nlp, text))
-    assert q.speaker is not None and q.speaker.text == "Pence"
-    assert q.text == "Gennifer Flowers Won’t Be at the Debate"
+    assert q.speaker is not None and q.speaker.text == "Okafor"
+    assert q.text == "Hospital Porters Won’t Strike on Monday"
 
 
 # --- indirect and mixed -----------------------------------------------------------------------
@@ -229,31 +229,31 @@ def test_indirect_quote_with_the_speaker_after(nlp):
 
 
 def test_indirect_quote_around_a_parenthetical_cue(nlp):
-    found = quotes(nlp, "Climate change, the president often says, is the greatest threat we face.")
-    assert [q.text for q in found] == ["Climate change", "is the greatest threat we face"]
+    found = quotes(nlp, "Housing, the mayor says, is the city's most urgent problem.")
+    assert [q.text for q in found] == ["Housing", "is the city's most urgent problem"]
     assert all(q.cue is not None and q.cue.text == "says" for q in found)
 
 
 def test_mixed_quote_covers_the_clause_and_its_quotation(nlp):
-    text = 'Starmer noted that the leaders had agreed that "we need to work together on this."'
+    text = 'Okafor noted that the ministers had agreed that "the clinics must be funded properly."'
     q = only(quotes(nlp, text))
     assert q.kind == "mixed"
-    assert q.text == 'that the leaders had agreed that "we need to work together on this."'
+    assert q.text == 'that the ministers had agreed that "the clinics must be funded properly."'
     assert q.cue is not None and q.cue.text == "noted"
 
 
 def test_stance_verb_takes_its_object_as_content(nlp):
-    q = only(quotes(nlp, 'The Kremlin on Thursday accused European countries of seeking "militarization" instead.'))
+    q = only(quotes(nlp, 'The opposition on Thursday accused the ministry of seeking "censorship" instead.'))
     assert q.kind == "mixed"
-    assert q.text.startswith("European countries of seeking")
-    assert q.speaker is not None and q.speaker.text == "The Kremlin"
+    assert q.text.startswith("the ministry of seeking")
+    assert q.speaker is not None and q.speaker.text == "The opposition"
 
 
 @pytest.mark.parametrize(
     ("sentence", "cue", "content"),
     [
-        ("Warren wants a full recount in the county.", "wants", "a full recount in the county"),
-        ("The company declared bankruptcy in 2009.", "declared", "bankruptcy"),
+        ("Brennan wants a full recount in the county.", "wants", "a full recount in the county"),
+        ("The bakery chain declared bankruptcy in 2009.", "declared", "bankruptcy"),
     ],
 )
 def test_object_of_a_cue_verb_with_a_subject_is_content(nlp, sentence, cue, content):
@@ -263,10 +263,18 @@ def test_object_of_a_cue_verb_with_a_subject_is_content(nlp, sentence, cue, cont
 
 
 def test_cue_verb_read_as_a_plural_noun_still_reports(nlp):
-    q = only(quotes(nlp, "But Trump claims that he should be the exception."))
-    assert q.cue is not None and q.cue.text == "claims"
-    assert q.text == "that he should be the exception"
-    assert q.speaker is not None and q.speaker.text == "Trump"
+    q = only(quotes(nlp, "Halloran camp plans to appeal the ruling."))
+    assert q.cue is not None and q.cue.text == "plans"
+    assert q.text == "to appeal the ruling"
+    assert q.speaker is not None and q.speaker.text == "Halloran camp"
+
+
+@pytest.mark.xfail(strict=True, reason="a determiner the parser hangs on the noun-read cue blocks the rule")
+def test_cue_verb_read_as_a_plural_noun_after_a_determiner_still_reports(nlp):
+    q = only(quotes(nlp, "The Halloran campaign plans to appeal the ruling."))
+    assert q.cue is not None and q.cue.text == "plans"
+    assert q.text == "to appeal the ruling"
+    assert q.speaker is not None and q.speaker.text == "The Halloran campaign"
 
 
 def test_a_plural_noun_with_a_relative_clause_is_no_cue(nlp):
@@ -274,9 +282,9 @@ def test_a_plural_noun_with_a_relative_clause_is_no_cue(nlp):
 
 
 def test_content_leaves_out_the_writers_relative_clause(nlp):
-    text = "Kaine has acknowledged the reality of climate change, which makes him an outlier among his colleagues."
+    text = "Brennan has acknowledged the scale of the housing shortage, which sets him apart from his party."
     q = only(quotes(nlp, text))
-    assert q.text == "the reality of climate change"
+    assert q.text == "the scale of the housing shortage"
 
 
 def test_content_leaves_out_a_participle_after_a_comma(nlp):
@@ -321,16 +329,16 @@ def test_according_to_takes_the_clause_and_the_source(nlp):
 
 
 def test_according_to_leaves_out_the_outlet_that_reported_it(nlp):
-    text = "The talks will resume in June, according to a government source, as reported by the Times."
+    text = "The strike will end on Friday, according to a union official, as reported by the Courier."
     q = only(quotes(nlp, text))
-    assert q.text == "The talks will resume in June"
-    assert q.speaker is not None and q.speaker.text == "a government source"
+    assert q.text == "The strike will end on Friday"
+    assert q.speaker is not None and q.speaker.text == "a union official"
 
 
 def test_outlet_is_a_speaker_of_kind_outlet(nlp):
-    q = only(quotes(nlp, "The training programme has been extended to at least 2026, Bloomberg reports."))
+    q = only(quotes(nlp, "The ferry contract will run until 2031, Reuters reports."))
     assert q.speaker is not None and q.speaker.kind == "outlet"
-    assert q.speaker.canonical == "Bloomberg"
+    assert q.speaker.canonical == "Reuters"
 
 
 def test_a_report_inside_a_report_is_one_quote(nlp):
@@ -340,17 +348,17 @@ def test_a_report_inside_a_report_is_one_quote(nlp):
 
 def test_pronoun_speaker_stays_a_pronoun_and_resolves(nlp):
     text = (
-        'Prime Minister Keir Starmer spoke after the meeting. "The purpose is deterrence," Starmer told reporters.'
-        ' "That is why U.S. involvement will be necessary," he added.'
+        'Health Secretary Daniel Okafor spoke after the meeting. "The aim is to cut waiting lists," Okafor told'
+        ' reporters. "That is why we are opening new clinics," he added.'
     )
-    q = by_text(quotes(nlp, text, with_entities=True), "involvement")
+    q = by_text(quotes(nlp, text, with_entities=True), "clinics")
     assert q.speaker is not None and q.speaker.text == "he"
-    assert q.speaker.canonical == "Keir Starmer" and q.speaker.kind == "person"
+    assert q.speaker.canonical == "Daniel Okafor" and q.speaker.kind == "person"
 
 
 def test_title_is_not_part_of_the_canonical_name(nlp):
-    q = only(quotes(nlp, "Sen. Elizabeth Warren said the bank should return the bonuses."))
-    assert q.speaker is not None and q.speaker.canonical == "Elizabeth Warren"
+    q = only(quotes(nlp, "Sen. Margaret Ellison said the bank should return the bonuses."))
+    assert q.speaker is not None and q.speaker.canonical == "Margaret Ellison"
 
 
 # --- seeds ------------------------------------------------------------------------------------
@@ -384,7 +392,7 @@ _WORDS = st.sampled_from(
         "She",
         "told",
         "reporters",
-        "Starmer",
+        "Okafor",
         "according",
         "to",
         "the",
@@ -402,7 +410,7 @@ _WORDS = st.sampled_from(
         "We",
         "will",
         "win",
-        "PENCE:",
+        "DEVLIN:",
         "\n",
         "\n\n",
         "Bloomberg",
@@ -447,8 +455,8 @@ def test_quoted_spans_are_ordered_and_disjoint(text):
 
 
 def test_a_source_named_after_a_place_is_an_unnamed_speaker():
-    text = "The talks will resume in May, according to a Downing Street source."
+    text = "The talks will resume in May, according to a Whitehall source."
     record = process(RawDocument("s", text, "article", published="2025-03-20"))
     speakers = [q.speaker for q in record.quotes if q.speaker]
-    assert speakers and speakers[0].text == "a Downing Street source"
+    assert speakers and speakers[0].text == "a Whitehall source"
     assert speakers[0].kind == "unnamed"

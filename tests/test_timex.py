@@ -3,18 +3,16 @@ property tests. Sentences are written for these tests in the style of wire copy.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import SEEDS
 from newsgraph import Config, RawDocument, process
 from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.timex import find_timexes
 
 THURSDAY = "2025-03-20"  # the CGTN seed's publication day, a Thursday
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -39,15 +37,15 @@ def value_of(nlp, text: str, phrase: str, published: str | None = THURSDAY) -> t
 @pytest.mark.parametrize(
     ("text", "phrase", "published", "expected"),
     [
-        ("Russian presidential aide Yuri Ushakov said Thursday.", "Thursday", THURSDAY, "2025-03-20"),
+        ("Harbour authority chief Lena Morrow said Thursday.", "Thursday", THURSDAY, "2025-03-20"),
         ("The defence ministers will meet Thursday in Paris.", "Thursday", "2025-03-18", "2025-03-20"),
         ("The defence ministers met Thursday in Paris.", "Thursday", "2025-03-22", "2025-03-20"),
-        ("The next round of talks is scheduled for Monday next week.", "Monday next week", THURSDAY, "2025-03-24"),
-        ("On Tuesday, Trump and Putin held a phone conversation.", "Tuesday", THURSDAY, "2025-03-18"),
-        ("The trial is set to begin on Wednesday in London.", "Wednesday", "2006-03-28", "2006-03-29"),
-        ("The exchanges will remain closed until Friday.", "Friday", "2008-09-18", "2008-09-19"),
-        ("The government has kept the markets closed until Friday.", "Friday", "2008-09-18", "2008-09-19"),
-        ("The airliner is also travelling to the U.S. on Monday.", "Monday", "2007-03-19", "2007-03-19"),
+        ("The nurses' union resumes talks on Monday next week.", "Monday next week", THURSDAY, "2025-03-24"),
+        ("On Tuesday, the two foreign ministers spoke by phone.", "Tuesday", THURSDAY, "2025-03-18"),
+        ("The fraud hearing is set to open on Wednesday in Leeds.", "Wednesday", "2011-05-10", "2011-05-11"),
+        ("The border crossing will stay shut until Friday.", "Friday", "2014-06-12", "2014-06-13"),
+        ("The council has kept the libraries closed until Friday.", "Friday", "2014-06-12", "2014-06-13"),
+        ("The orchestra will give its first concert in Vienna on Monday.", "Monday", "2016-03-14", "2016-03-14"),
         ("Officials met last Friday to review the plan.", "last Friday", THURSDAY, "2025-03-14"),
         ("Officials will meet next Tuesday to review the plan.", "next Tuesday", THURSDAY, "2025-03-25"),
         ("The rebels attacked the town Monday last week.", "Monday last week", THURSDAY, "2025-03-10"),
@@ -63,7 +61,7 @@ def test_named_days_are_not_weekdays(nlp):
 
 
 def test_weekday_with_part_of_day_is_a_time(nlp):
-    assert value_of(nlp, "GM admitted Thursday night that the loss could grow.", "Thursday night") == (
+    assert value_of(nlp, "Councillor Hart conceded Thursday night that the deficit could grow.", "Thursday night") == (
         "TIME",
         "2025-03-20TNI",
     )
@@ -77,19 +75,19 @@ def test_weekday_with_part_of_day_is_a_time(nlp):
     [
         ("Sales fell sharply in October.", "October", THURSDAY, "2024-10"),
         ("The plant will reopen in October.", "October", THURSDAY, "2025-10"),
-        ("The lawmakers rejected the proposal in October.", "October", "2004-11-24", "2004-10"),
-        ("The accountability office on June 18 called for a re-run.", "June 18", "2008-07-02", "2008-06-18"),
-        ("A June 3 hearing has been scheduled in New York.", "June 3", "2009-05-14", "2009-06-03"),
-        ("The plane made its maiden flight on 11 December.", "11 December", "2010-01-25", "2009-12-11"),
-        ("Boeing had been suspended since July 24, 2003.", "July 24, 2003", THURSDAY, "2003-07-24"),
+        ("The county board rejected the zoning plan in October.", "October", "2016-11-23", "2016-10"),
+        ("The ombudsman on June 18 ordered a new tender.", "June 18", "2013-07-02", "2013-06-18"),
+        ("The appeal will be heard at a June 3 session in Cardiff.", "June 3", "2017-05-14", "2017-06-03"),
+        ("The ferry made its first crossing on 11 December.", "11 December", "2019-01-25", "2018-12-11"),
+        ("The mine had been closed since August 2, 2004.", "August 2, 2004", THURSDAY, "2004-08-02"),
         ("The talks took place on Thursday, March 20, 2025.", "Thursday, March 20, 2025", None, "2025-03-20"),
-        ("The deal was signed on Nov. 5, 2008.", "Nov. 5, 2008", THURSDAY, "2008-11-05"),
-        ("It is due to enter service in November 2006.", "November 2006", THURSDAY, "2006-11"),
-        ("The event was held on 7/8/07 in Seattle.", "7/8/07", THURSDAY, "2007-07-08"),
+        ("The lease was signed on Nov. 5, 2008.", "Nov. 5, 2008", THURSDAY, "2008-11-05"),
+        ("The bridge is due to open in November 2006.", "November 2006", THURSDAY, "2006-11"),
+        ("The fair was held on 3/9/14 in Dunmore.", "3/9/14", THURSDAY, "2014-03-09"),
         ("The caption was dated 24.01.2025 by the agency.", "24.01.2025", THURSDAY, "2025-01-24"),
         ("The filing is dated 2025-03-17.", "2025-03-17", THURSDAY, "2025-03-17"),
-        ("THURSDAY, DECEMBER 3, 2009, 9:36 AM", "THURSDAY, DECEMBER 3, 2009", THURSDAY, "2009-12-03"),
-        ("Car sales rebounded in the last week of March.", "the last week of March", "2009-04-01", "2009-W13"),
+        ("TUESDAY, OCTOBER 14, 2014, 7:05 PM", "TUESDAY, OCTOBER 14, 2014", THURSDAY, "2014-10-14"),
+        ("Ticket sales picked up in the last week of March.", "the last week of March", "2015-04-02", "2015-W13"),
     ],
 )
 def test_calendar_dates(nlp, text, phrase, published, expected):
@@ -107,18 +105,18 @@ def test_modal_may_and_verb_march_are_not_months(nlp):
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
-        ("The operation has been extended to at least 2026.", "2026", "2026"),
+        ("The lease now runs to at least 2027.", "2027", "2027"),
         ("Cars of the 1990s were boxy.", "1990s", "199"),
-        ("Cars of the 70s and 80s were boxy.", "80s", "198"),
-        ("The Nikkei is at its lowest level since '82.", "'82", "1982"),
+        ("Fashions of the 60s and 70s are back.", "70s", "197"),
+        ("The reservoir has not been this low since '82.", "'82", "1982"),
         ("It was the bloodiest war of the 20th century.", "the 20th century", "19"),
         ("The company will launch the phone this summer.", "this summer", "2025-SU"),
         ("The release is planned for spring 2026.", "spring 2026", "2026-SP"),
-        ("GM lost US$6 billion in the first quarter of 2009.", "the first quarter of 2009", "2009-Q1"),
+        ("The brewer lost $40 million in the first quarter of 2009.", "the first quarter of 2009", "2009-Q1"),
         ("Profits doubled in Q1 2025, the company said.", "Q1 2025", "2025-Q1"),
-        ("GM lost money in the first quarter of last year.", "the first quarter of last year", "2024-Q1"),
+        ("The brewer also lost money in the first quarter of last year.", "the first quarter of last year", "2024-Q1"),
         ("Profits rose in the last quarter.", "the last quarter", "2024-Q4"),
-        ("The laptop will be released in mid-2011.", "mid-2011", "2011"),
+        ("The new tram line opens in mid-2011.", "mid-2011", "2011"),
         ("The plan runs to the end of next year.", "the end of next year", "2026"),
         ("Output rose earlier this year.", "earlier this year", "2025"),
         ("Sales dropped last month.", "last month", "2025-02"),
@@ -132,20 +130,18 @@ def test_years_decades_seasons_quarters(nlp, text, phrase, expected):
 
 
 def test_quarter_of_last_year_when_reported_in_january(nlp):
-    text = "Home foreclosures rose in the fourth quarter, the report said."
-    assert value_of(nlp, text, "the fourth quarter", "2007-01-18") == ("DATE", "2006-Q4")
+    text = "Farm incomes fell in the fourth quarter, the survey said."
+    assert value_of(nlp, text, "the fourth quarter", "2013-01-17") == ("DATE", "2012-Q4")
 
 
 def test_numbers_that_are_not_years(nlp):
-    found = timexes(
-        nlp, "The jet has sold over 2,400 units and 1500 workers lost their jobs; the Russell 2000 Index fell."
-    )
+    found = timexes(nlp, "The scooter has sold 2,400 units and 1500 nurses were hired; the Halden 2000 Index fell.")
     assert found == []
 
 
 def test_same_period_last_year_takes_the_month_named_before(nlp):
-    text = "Sales rose 43% in February compared to the same period last year."
-    assert value_of(nlp, text, "the same period last year", "2010-03-03") == ("DATE", "2009-02")
+    text = "Hotel bookings rose 12% in February compared with the same period last year."
+    assert value_of(nlp, text, "the same period last year", "2016-03-03") == ("DATE", "2015-02")
 
 
 # --- relative days and times of day -----------------------------------------------------
@@ -154,19 +150,19 @@ def test_same_period_last_year_takes_the_month_named_before(nlp):
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
-        ("Ryanair announced today that it is exercising its options.", "today", ("DATE", "2025-03-20")),
-        ("Steve Jobs died yesterday at the age of 56.", "yesterday", ("DATE", "2025-03-19")),
+        ("Norvale Air announced today that it is adding two routes.", "today", ("DATE", "2025-03-20")),
+        ("The former mayor, 81, died yesterday in hospital.", "yesterday", ("DATE", "2025-03-19")),
         ("The vote takes place tomorrow.", "tomorrow", ("DATE", "2025-03-21")),
         ("The president will speak tonight.", "tonight", ("TIME", "2025-03-20TNI")),
-        ("Apple announced this morning that prices will fall.", "this morning", ("TIME", "2025-03-20TMO")),
+        ("The water utility announced this morning that bills will fall.", "this morning", ("TIME", "2025-03-20TMO")),
         ("Fighting continued last night in the east.", "last night", ("TIME", "2025-03-19TNI")),
-        ("The earthquake hit the country two weeks ago.", "two weeks ago", ("DATE", "2025-03-06")),
-        ("The tsunami hit the country a week ago.", "a week ago", ("DATE", "2025-03-13")),
+        ("The storm hit the coast two weeks ago.", "two weeks ago", ("DATE", "2025-03-06")),
+        ("The flood reached the town a week ago.", "a week ago", ("DATE", "2025-03-13")),
         ("The company was founded two years ago.", "two years ago", ("DATE", "2023")),
         ("The meeting starts at 10:30 a.m. in Brussels.", "10:30 a.m.", ("TIME", "2025-03-20T10:30")),
-        ("The take-off, at 08:30 UTC, was normal.", "08:30 UTC", ("TIME", "2025-03-20T08:30Z")),
-        ("At 0800 UTC, the central banks acted.", "0800 UTC", ("TIME", "2025-03-20T08:00Z")),
-        ("GM filed for protection at 12:00 UTC Monday.", "12:00 UTC Monday", ("TIME", "2025-03-17T12:00Z")),
+        ("The polls opened at 08:30 UTC in the capital.", "08:30 UTC", ("TIME", "2025-03-20T08:30Z")),
+        ("At 0600 UTC, the exchange halted trading.", "0600 UTC", ("TIME", "2025-03-20T06:00Z")),
+        ("The retailer filed for bankruptcy at 14:00 UTC Monday.", "14:00 UTC Monday", ("TIME", "2025-03-17T14:00Z")),
     ],
 )
 def test_relative_days_and_times(nlp, text, phrase, expected):
@@ -174,13 +170,13 @@ def test_relative_days_and_times(nlp, text, phrase, expected):
 
 
 def test_clock_time_takes_the_day_its_sentence_names(nlp):
-    text = "The Dreamliner made its first test flight Tuesday in Everett at 18:00 UTC."
-    assert value_of(nlp, text, "18:00 UTC", "2009-12-16") == ("TIME", "2009-12-15T18:00Z")
+    text = "The research vessel left port Tuesday in Aberdeen at 17:45 UTC."
+    assert value_of(nlp, text, "17:45 UTC", "2012-12-13") == ("TIME", "2012-12-11T17:45Z")
 
 
 def test_the_same_day_refers_back(nlp):
-    text = "Stocks rose on Friday. Figures released on the same day showed job losses."
-    assert value_of(nlp, text, "the same day", "2009-04-04") == ("DATE", "2009-04-03")
+    text = "The mayor resigned on Friday. A poll published on the same day showed her support collapsing."
+    assert value_of(nlp, text, "the same day", "2014-04-05") == ("DATE", "2014-04-04")
 
 
 # --- durations ----------------------------------------------------------------------------
@@ -192,15 +188,15 @@ def test_the_same_day_refers_back(nlp):
         ("The project has been delayed three years.", "three years", "P3Y"),
         ("He arrived for a two-day visit.", "two-day", "P2D"),
         ("Prices have risen over the past five months.", "the past five months", "P5M"),
-        ("The plane is almost two and a half years behind schedule.", "almost two and a half years", "P2.5Y"),
-        ("The system failed after thirty minutes.", "thirty minutes", "PT30M"),
-        ("The launch has been pushed back several years.", "several years", "PXY"),
-        ("It landed after a 12-hour flight.", "12-hour", "PT12H"),
-        ("It has signed a 27-year contract.", "27-year", "P27Y"),
+        ("Work on the stadium is running nearly two and a half years late.", "nearly two and a half years", "P2.5Y"),
+        ("The power came back after thirty minutes.", "thirty minutes", "PT30M"),
+        ("The museum's reopening has slipped by several years.", "several years", "PXY"),
+        ("The crew rested after a 12-hour shift.", "12-hour", "PT12H"),
+        ("The port operator won a 27-year concession.", "27-year", "P27Y"),
         ("Stocks fell for six straight days.", "six straight days", "P6D"),
-        ("Japan posted two consecutive quarters of negative growth.", "two consecutive quarters", "P2Q"),
-        ("It was their largest conference in the past decade.", "the past decade", "P10Y"),
-        ("The index hit its highest level in over a year.", "over a year", "P1Y"),
+        ("The economy shrank for two consecutive quarters.", "two consecutive quarters", "P2Q"),
+        ("It was the wettest summer in the past decade.", "the past decade", "P10Y"),
+        ("Rents reached their highest level in over a year.", "over a year", "P1Y"),
         ("Shares lost hundreds of points in minutes.", "minutes", "PTXM"),
     ],
 )
@@ -209,14 +205,14 @@ def test_durations(nlp, text, phrase, expected):
 
 
 def test_duration_range_gives_two_durations(nlp):
-    found = timexes(nlp, "The bankruptcy process would take between 60 and 90 days.")
-    assert [(t, v) for t, _, v in found] == [("60", "P60D"), ("90 days", "P90D")]
+    found = timexes(nlp, "The repairs would take between 30 and 45 days.")
+    assert [(t, v) for t, _, v in found] == [("30", "P30D"), ("45 days", "P45D")]
 
 
 def test_year_range_is_a_duration_around_two_years(nlp):
-    found = timexes(nlp, "It will receive six aircraft from 2009 to 2011.")
-    assert ("from 2009 to 2011", "DURATION", "P2Y") in found
-    assert ("2009", "DATE", "2009") in found and ("2011", "DATE", "2011") in found
+    found = timexes(nlp, "The school will be rebuilt in stages from 2012 to 2014.")
+    assert ("from 2012 to 2014", "DURATION", "P2Y") in found
+    assert ("2012", "DATE", "2012") in found and ("2014", "DATE", "2014") in found
 
 
 def test_ages_are_not_durations(nlp):
@@ -231,11 +227,17 @@ def test_ages_are_not_durations(nlp):
     [
         ("The committee meets every week.", "every week", ("SET", "P1W")),
         ("The report is published annually.", "annually", ("SET", "P1Y")),
-        ("It will deliver tankers at a rate of 15 a year.", "a year", ("SET", "P1Y")),
+        ("The yard builds ferries at a rate of 12 a year.", "a year", ("SET", "P1Y")),
+        pytest.param(
+            "The yard builds ferries at a rate of four a year.",
+            "a year",
+            ("SET", "P1Y"),
+            marks=pytest.mark.xfail(strict=True, reason="a rate counted in words is not read as a rate yet"),
+        ),
         ("The market opens each Monday.", "each Monday", ("SET", "XXXX-WXX-1")),
-        ("The number of people claiming weekly benefits rose.", "weekly", ("SET", "P1W")),
-        ("Ford posted its first annual profit in four years.", "annual", ("DURATION", "P1Y")),
-        ("Jobs spoke at the annual conference.", "annual", ("SET", "P1Y")),
+        ("Fewer families are claiming weekly housing payments.", "weekly", ("SET", "P1W")),
+        ("The ferry operator reported its first annual profit in a decade.", "annual", ("DURATION", "P1Y")),
+        ("The minister spoke at the party's annual conference.", "annual", ("SET", "P1Y")),
     ],
 )
 def test_sets(nlp, text, phrase, expected):
@@ -248,12 +250,12 @@ def test_sets(nlp, text, phrase, expected):
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
-        ("The iPod nano is now smaller.", "now", "PRESENT_REF"),
-        ("The store currently sells music.", "currently", "PRESENT_REF"),
-        ("The recently announced phone sold out.", "recently", "PAST_REF"),
-        ("Papermaster, formerly an Apple executive, left.", "formerly", "PAST_REF"),
+        ("The new tablet is now lighter.", "now", "PRESENT_REF"),
+        ("The shop currently sells bicycles.", "currently", "PRESENT_REF"),
+        ("The recently opened bakery sold out.", "recently", "PAST_REF"),
+        ("Ingrid Dahl, formerly a bank executive, joined the board.", "formerly", "PAST_REF"),
         ("Details will be released very soon.", "very soon", "FUTURE_REF"),
-        ("The coalition might defend Ukraine in the future.", "the future", "FUTURE_REF"),
+        ("The council might build a second bridge in the future.", "the future", "FUTURE_REF"),
     ],
 )
 def test_reference_words(nlp, text, phrase, expected):
@@ -261,7 +263,7 @@ def test_reference_words(nlp, text, phrase, expected):
 
 
 def test_the_past_counting_games_is_not_a_timex(nlp):
-    assert timexes(nlp, "They lost for the seventh time in the past nine games.") == []
+    assert timexes(nlp, "The club has lost for the fifth time in the past eight games.") == []
 
 
 # --- no publication date ---------------------------------------------------------------
@@ -270,9 +272,9 @@ def test_the_past_counting_games_is_not_a_timex(nlp):
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
-        ("Ushakov said Thursday.", "Thursday", "XXXX-WXX-4"),
-        ("Ryanair announced today that it will fly.", "today", "XXXX-XX-XX"),
-        ("The office on June 18 called for a re-run.", "June 18", "XXXX-06-18"),
+        ("Morrow said Thursday.", "Thursday", "XXXX-WXX-4"),
+        ("The airline announced today that it will fly to Oslo.", "today", "XXXX-XX-XX"),
+        ("The ombudsman on June 18 ordered a new tender.", "June 18", "XXXX-06-18"),
         ("Sales dropped last month.", "last month", "XXXX-XX"),
         ("It will fly in 2009.", "2009", "2009"),
         ("Prices rose in the fourth quarter.", "the fourth quarter", "XXXX-Q4"),
@@ -315,7 +317,7 @@ def test_seed_timexes_through_the_pipeline(seed_gold):
 _FRAGMENTS = [
     "said Thursday", "on Monday next week", "last month", "in 2009", "the 1990s", "two weeks ago",
     "at 10:30 a.m.", "18:00 UTC", "every week", "the fourth quarter", "Q3", "this summer", "'82",
-    "between 60 and 90 days", "May", "March 20, 2025", "7/8/07", "24.01.2025", "now", "the past",
+    "between 30 and 45 days", "May", "March 20, 2025", "3/9/14", "24.01.2025", "now", "the past",
     "the same period last year", "that day", "noon", "12", "-", ",", ".", "\n\n", "  ", "'", "“", "$",
     "fifty-year", "a year", "Black Monday", "THURSDAY", "the end of the day", "half", "FY2010",
 ]  # fmt: skip

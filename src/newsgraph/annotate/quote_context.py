@@ -1,7 +1,9 @@
 """What the quote passes share about one document: its text, its quotations, and span helpers.
 
-The parser's sentences run over paragraph breaks and its subtrees split quotations, so every
-content span is cut at the cue's paragraph and grown to whole quotations here, in one place.
+The parser's subtrees split quotations, so every content span is grown to whole quotations
+here, in one place. Sentences no longer run over paragraph breaks (`nlp.py`'s
+`newsgraph_paragraphs` starts one at each line break), so cutting content at the cue's
+paragraph is a safeguard, for a doc parsed without that component.
 `doc.text` is read once: spaCy rebuilds it from the tokens on every access.
 """
 
