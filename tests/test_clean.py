@@ -78,7 +78,7 @@ def test_a_subscribe_box_between_sure_paragraphs_does_not_end_the_article() -> N
 
 
 def test_an_article_split_by_a_most_read_box_is_joined_without_the_box() -> None:
-    box = ["Most read in world news", "Star's secret wedding", "Man bites dog again", "Storm names revealed",
+    box = ["Most read this week", "Star's secret wedding", "Man bites dog again", "Storm names revealed",
            "Quiz: which city are you?", "Ten things to do this weekend", "Lottery winner speaks",
            "Pop star's new tour dates", "Why cats sit in boxes", "Traffic cones through history", "Weather map"]
     texts = [*PARAS[:3], *box, *PARAS[3:], "A final paragraph of the story follows the same thread of events here."]

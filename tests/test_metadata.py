@@ -319,7 +319,7 @@ def test_published_explicit_formats(header: str, value: str) -> None:
 
 
 def test_published_ignores_captions_and_other_articles_dates() -> None:
-    lines = [HEADLINE, "In this March 9, 2016 file image, the old barrier is seen from the bridge.", *BODY,
+    lines = [HEADLINE, "In this June 2, 2019 file image, the old barrier is seen from the bridge.", *BODY,
              "Flood insurance claims expected to double", "Sept. 30, 2025"]
     _, md = _read(lines, reasons={"Flood insurance claims expected to double": "related_teaser",
                                   "Sept. 30, 2025": "related_teaser"})
