@@ -48,40 +48,40 @@ def canonical(entity) -> str | None:
 
 
 def test_names_group_by_surname_and_middle_initial():
-    names = ["Donald J. Trump", "Trump", "Donald Trump", "Donald"]
-    assert canonical_person_names(names, [None] * 4) == ["Donald J. Trump"] * 4
+    names = ["Richard K. Hale", "Hale", "Richard Hale", "Richard"]
+    assert canonical_person_names(names, [None] * 4) == ["Richard K. Hale"] * 4
 
 
 def test_names_with_different_first_names_stay_apart():
-    names = ["Hillary Clinton", "Bill Clinton", "Clinton", "Hillary"]
+    names = ["Margaret Hale", "Richard Hale", "Hale", "Margaret"]
     assert canonical_person_names(names, [None] * 4) == [
-        "Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Hillary Clinton",
+        "Margaret Hale", "Richard Hale", "Margaret Hale", "Margaret Hale",
     ]  # fmt: skip
 
 
 def test_first_named_wins_over_more_often_named():
-    names = ["Donald Trump", "Ivanka Trump", "Ivanka Trump", "Ivanka Trump", "Trump"]
-    assert canonical_person_names(names, [None] * 5)[-1] == "Donald Trump"
+    names = ["Richard Hale", "Emma Hale", "Emma Hale", "Emma Hale", "Hale"]
+    assert canonical_person_names(names, [None] * 5)[-1] == "Richard Hale"
 
 
 def test_first_named_decides_among_unknown_people():
-    names = ["Ed Schultz", "Debbie Wasserman Schultz", "Schultz"]
-    assert canonical_person_names(names, [None] * 3)[-1] == "Ed Schultz"
+    names = ["Kit Navarro", "Robin Ortega Navarro", "Navarro"]  # given names of neither gender
+    assert canonical_person_names(names, [None] * 3)[-1] == "Kit Navarro"
 
 
 def test_honorific_gender_decides_before_order():
-    names = ["Bill Clinton", "Hillary Clinton", "Clinton", "Clinton"]
-    assert canonical_person_names(names, [None, None, "f", "m"])[2:] == ["Hillary Clinton", "Bill Clinton"]
+    names = ["Richard Hale", "Margaret Hale", "Hale", "Hale"]
+    assert canonical_person_names(names, [None, None, "f", "m"])[2:] == ["Margaret Hale", "Richard Hale"]
 
 
 def test_suffix_keeps_father_and_son_apart():
-    names = ["Donald Trump Jr.", "Donald Trump", "Donald Trump Jr."]
+    names = ["Richard Hale Jr.", "Richard Hale", "Richard Hale Jr."]
     assert canonical_person_names(names, [None] * 3) == names
 
 
 def test_multiword_surname_fits_the_full_name():
-    names = ["Aung San Suu Kyi", "Suu Kyi", "Aung San"]
-    assert canonical_person_names(names, [None] * 3) == ["Aung San Suu Kyi", "Aung San Suu Kyi", "Aung San"]
+    names = ["Ana Torres Vidal", "Torres Vidal", "Carlos Vidal"]  # a relative with one of the two surnames
+    assert canonical_person_names(names, [None] * 3) == ["Ana Torres Vidal", "Ana Torres Vidal", "Carlos Vidal"]
 
 
 def test_unmatched_surname_uses_the_gazetteer_or_stays():
@@ -91,15 +91,15 @@ def test_unmatched_surname_uses_the_gazetteer_or_stays():
 # --- pronouns -----------------------------------------------------------------------------
 
 DEBATE = (
-    "Hillary Clinton met Donald Trump for their first debate on Monday.\n\n"
-    '"We disagree on almost everything," she said after the debate.\n\n'
-    '"She has no plan," he replied, adding that he would release his own proposal.'
+    "Governor Ellen Brooks faced Senator Mark Delaney in a televised debate in Denver on Monday.\n\n"
+    '"We could hardly be further apart on water rights," she said afterwards.\n\n'
+    '"She has no plan," he replied, adding that he would publish his own proposal.'
 )
 
 
 def test_she_and_he_follow_gender(nlp):
-    assert canonical(resolve(nlp, DEBATE, "she")) == "Hillary Clinton"
-    assert canonical(resolve(nlp, DEBATE, "he")) == "Donald Trump"
+    assert canonical(resolve(nlp, DEBATE, "she")) == "Ellen Brooks"
+    assert canonical(resolve(nlp, DEBATE, "he")) == "Mark Delaney"
 
 
 def test_gender_from_role_noun(nlp):
@@ -110,33 +110,47 @@ def test_gender_from_role_noun(nlp):
     assert canonical(resolve(nlp, text, "she")) == "Alex Morgan"
 
 
-def test_pronoun_skips_names_inside_the_quote(nlp):
+@pytest.mark.parametrize(
+    "given",
+    [
+        "Jonas",
+        pytest.param(
+            "Anders",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="NER tags only 'Berg' in a sentence-initial 'Anders Berg' and entities do not join the "
+                "known first name before it (the pronoun itself resolves to 'Berg')",
+            ),
+        ),
+    ],
+)
+def test_pronoun_skips_names_inside_the_quote(nlp, given):
     text = (
-        "Keir Starmer spoke to reporters in London on Thursday.\n\n"
-        '"President Putin has to come to the table," he said.'
+        f"{given} Berg spoke to reporters in Oslo on Thursday.\n\n"
+        '"Minister Lars Aune owes the fishermen an answer," he said.'
     )
-    assert canonical(resolve(nlp, text, "he")) == "Keir Starmer"
+    assert canonical(resolve(nlp, text, "he")) == f"{given} Berg"
 
 
 def test_they_and_it_go_to_organisations(nlp):
     text = (
-        "Donald Trump met the board of Wells Fargo on Monday. "
+        "Finance Minister Carla Reyes met the board of Norland Bank on Monday. "
         "The bank said it would pay the fine, and the Kremlin said they had not been consulted."
     )
-    assert canonical(resolve(nlp, text, "it")) == "Wells Fargo"
+    assert canonical(resolve(nlp, text, "it")) == "Norland Bank"
     assert canonical(resolve(nlp, text, "they")) == "Russian government"
 
 
 def test_first_and_second_person_are_not_resolved(nlp):
-    text = 'Kremlin spokesman Dmitry Peskov said: "We are ready."'
+    text = 'Union leader Sam Porter said: "We are ready to strike."'
     assert resolve(nlp, text, "We") is None
 
 
 # --- descriptions, names, spans -------------------------------------------------------------------
 
 KREMLIN = (
-    "Russian Foreign Minister Sergey Lavrov met Kremlin spokesman Dmitry Peskov in Moscow on Monday. "
-    "Sen. Elizabeth Warren criticised the meeting.\n\n"
+    "Belarusian Foreign Minister Pavel Zhuk met Kremlin spokesman Oleg Varnavin in Moscow on Monday. "
+    "Sen. Laura Whitfield criticised the meeting.\n\n"
     '"We are open to talks," the spokesman said.\n\n'
     '"The West must listen," the minister added, while the senator called it a stunt.'
 )
@@ -144,7 +158,7 @@ KREMLIN = (
 
 @pytest.mark.parametrize(
     ("mention", "expected"),
-    [("the spokesman", "Dmitry Peskov"), ("the minister", "Sergey Lavrov"), ("the senator", "Elizabeth Warren")],
+    [("the spokesman", "Oleg Varnavin"), ("the minister", "Pavel Zhuk"), ("the senator", "Laura Whitfield")],
 )
 def test_description_goes_to_the_person_with_that_role(nlp, mention, expected):
     assert canonical(resolve(nlp, KREMLIN, mention)) == expected
@@ -155,14 +169,14 @@ def test_description_without_a_matching_role_is_none(nlp):
 
 
 def test_span_holding_an_entity_resolves_to_its_head(nlp):
-    assert canonical(resolve(nlp, KREMLIN, "Kremlin spokesman Dmitry Peskov")) == "Dmitry Peskov"
+    assert canonical(resolve(nlp, KREMLIN, "Kremlin spokesman Oleg Varnavin")) == "Oleg Varnavin"
 
 
 @pytest.mark.parametrize(
     ("text", "mention", "government", "country"),
     [
         (
-            "Starmer's comments signal a shift, according to a Downing Street source, as reported by The Guardian.",
+            "The housing bill will be delayed until autumn, a Downing Street source told The Times.",
             "a Downing Street source",
             "UK government",
             "United Kingdom",
@@ -194,19 +208,32 @@ def test_pronoun_reaches_a_person_the_caption_names_in_full(nlp):
 
 
 def test_possessive_alone_is_no_mention(nlp):
-    text = "Kevin McKinley runs the fund. That's what he said on Monday."
+    text = "Kevin Marlowe runs the pension fund. That's what he said on Monday."
     doc = nlp(text)
     at = text.index("'s")
     assert resolve_mention(doc, at, at + 2, find_entities(doc)) is None
 
 
-def test_name_outside_any_entity_goes_to_the_full_name(nlp):
+@pytest.mark.parametrize(
+    "given",
+    [
+        "Andrei",
+        pytest.param(
+            "Pavel",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="a bare first name maps only when the gazetteer's first_names list has it; 'Pavel' is missing",
+            ),
+        ),
+    ],
+)
+def test_name_outside_any_entity_goes_to_the_full_name(nlp, given):
     text = (
-        "Russian Foreign Minister Sergey Lavrov said the talks had failed. Lavrov blamed the West, "
-        "and Sergey said he would not travel."
+        f"Belarusian Foreign Minister {given} Zhuk said the talks had stalled. Zhuk blamed Warsaw, "
+        f"and {given} said he would skip the next round."
     )
-    assert canonical(resolve(nlp, text, "Lavrov", drop_overlapping=True)) == "Sergey Lavrov"
-    assert canonical(resolve(nlp, text, "Sergey", drop_overlapping=True)) == "Sergey Lavrov"
+    assert canonical(resolve(nlp, text, "Zhuk", drop_overlapping=True)) == f"{given} Zhuk"
+    assert canonical(resolve(nlp, text, given, drop_overlapping=True)) == f"{given} Zhuk"
 
 
 def test_gazetteer_name_goes_to_the_entity_it_stands_for(nlp):

@@ -38,25 +38,25 @@ def by_text(found: list[Entity], text: str, occurrence: int = 0) -> Entity:
 
 # --- canonical names ----------------------------------------------------------------------
 
-STARMER = (
-    "Prime Minister Keir Starmer met European leaders in London on Sunday. "
-    "Starmer said Britain would keep supporting Ukraine. "
-    "Keir Starmer's office later confirmed that the meeting would be repeated next month."
+PREMIER = (
+    "Prime Minister Helena Marsh met Baltic leaders in Vilnius on Sunday. "
+    "Marsh said her government would keep paying for the new power cable. "
+    "Helena Marsh's office later confirmed that a second summit would follow in June."
 )
 
 
 def test_surname_and_possessive_take_the_full_name(nlp):
-    found = entities(nlp, STARMER)
+    found = entities(nlp, PREMIER)
     people = [e for e in found if e.kind == "person"]
-    assert {e.canonical for e in people} == {"Keir Starmer"}
-    assert {e.text for e in people} >= {"Starmer", "Keir Starmer"}
+    assert {e.canonical for e in people} == {"Helena Marsh"}
+    assert {e.text for e in people} >= {"Marsh", "Helena Marsh"}
     assert all(not e.text.endswith("'s") for e in found)
 
 
 def test_united_states_variants_share_one_canonical(nlp):
     text = (
-        "The U.S. and the EU agreed on tariffs. US officials said the United States would also talk to "
-        "China, while America's allies in Europe waited."
+        "EU and U.S. negotiators met in Geneva on Tuesday. US diplomats expect the United States "
+        "to sign a steel deal with Canada before America's midterm elections."
     )
     found = entities(nlp, text)
     us = [e for e in found if e.text in ("U.S.", "US", "United States", "America")]
@@ -69,40 +69,37 @@ def test_united_states_variants_share_one_canonical(nlp):
 
 def test_acronym_takes_its_expansion(nlp):
     text = (
-        "Senators questioned the head of the Consumer Financial Protection Bureau on Tuesday. "
-        "The CFPB said it had fined the bank $100 million."
+        "Lawmakers grilled the director of the Federal Maritime Safety Office on Wednesday. "
+        "The FMSO said it had grounded two ferries after the inspection."
     )
     found = entities(nlp, text)
-    assert by_text(found, "CFPB").canonical == "Consumer Financial Protection Bureau"
+    assert by_text(found, "FMSO").canonical == "Federal Maritime Safety Office"
 
 
-def test_two_clintons_stay_apart_and_the_surname_goes_to_the_first_named(nlp):
+def test_two_relatives_stay_apart_and_the_surname_goes_to_the_first_named(nlp):
     text = (
-        "Hillary Clinton campaigned in Ohio on Monday with her husband, former President Bill Clinton. "
-        "Clinton told supporters that the economy was the main issue. "
-        "Bill Clinton spoke later about health care."
+        "Margaret Hale campaigned in Iowa on Monday with her husband, former Governor Richard Hale. "
+        "Hale told farmers that crop prices were the main issue. "
+        "Richard Hale spoke later about rural hospitals."
     )
     found = entities(nlp, text)
-    assert by_text(found, "Hillary Clinton").canonical == "Hillary Clinton"
-    assert by_text(found, "Bill Clinton").canonical == "Bill Clinton"
-    assert by_text(found, "Clinton").canonical == "Hillary Clinton"
-    assert by_text(found, "Bill Clinton").role == "former President"
+    assert by_text(found, "Margaret Hale").canonical == "Margaret Hale"
+    assert by_text(found, "Richard Hale").canonical == "Richard Hale"
+    assert by_text(found, "Hale").canonical == "Margaret Hale"
+    assert by_text(found, "Richard Hale").role == "former Governor"
 
 
-def test_honorific_picks_the_clinton_of_its_gender(nlp):
-    text = (
-        "Bill Clinton and Hillary Clinton arrived together. Mrs. Clinton spoke first, "
-        "and Mr. Clinton followed her on stage."
-    )
+def test_honorific_picks_the_relative_of_its_gender(nlp):
+    text = "Richard Hale and Margaret Hale arrived together. Mrs. Hale spoke first, and Mr. Hale followed her on stage."
     found = entities(nlp, text)
-    surname_only = [e for e in found if e.text == "Clinton"]
-    assert [e.canonical for e in surname_only] == ["Hillary Clinton", "Bill Clinton"]
+    surname_only = [e for e in found if e.text == "Hale"]
+    assert [e.canonical for e in surname_only] == ["Margaret Hale", "Richard Hale"]
 
 
 def test_prominent_surname_without_full_name_uses_the_gazetteer(nlp):
-    found = entities(nlp, "Starmer told reporters after the meeting that the plan was ready.")
-    assert by_text(found, "Starmer").canonical == "Keir Starmer"
-    assert by_text(found, "Starmer").country == "United Kingdom"
+    found = entities(nlp, "Carney is expected to present the budget to parliament in Ottawa next month.")
+    assert by_text(found, "Carney").canonical == "Mark Carney"
+    assert by_text(found, "Carney").country == "Canada"
 
 
 def test_unknown_surname_without_full_name_stays_as_written(nlp):
@@ -113,22 +110,22 @@ def test_unknown_surname_without_full_name_stays_as_written(nlp):
 
 def test_person_mislabelled_by_ner_follows_the_document_person(nlp):
     text = (
-        "Republican nominee Donald Trump held a rally in Ohio. The Trump campaign said Trump would return "
-        "next week, and Trump aides said the crowd was large."
+        "Democratic nominee Carla Brandt held a rally in Toledo. The Brandt campaign said Brandt would come "
+        "back in October, and Brandt aides said the turnout had beaten their forecast."
     )
     found = entities(nlp, text)
-    trumps = [e for e in found if e.text == "Trump"]
-    assert trumps and all(e.kind == "person" and e.canonical == "Donald Trump" for e in trumps)
-    assert all(e.role == "Republican nominee" for e in trumps)
+    brandts = [e for e in found if e.text == "Brandt"]
+    assert brandts and all(e.kind == "person" and e.canonical == "Carla Brandt" for e in brandts)
+    assert all(e.role == "Democratic nominee" for e in brandts)
 
 
 def test_surname_missed_by_ner_is_found(nlp):
     text = (
-        "Russian Foreign Minister Sergey Lavrov said Moscow would not accept the plan. "
-        "Lavrov later repeated the warning."
+        "Estonian Interior Minister Kaarel Tamm said Tallinn would not sign the border protocol. "
+        "Tamm later repeated the warning."
     )
     found = entities(nlp, text)
-    assert [e.canonical for e in found if e.kind == "person"] == ["Sergey Lavrov", "Sergey Lavrov"]
+    assert [e.canonical for e in found if e.kind == "person"] == ["Kaarel Tamm", "Kaarel Tamm"]
 
 
 # --- roles --------------------------------------------------------------------------------
@@ -138,33 +135,33 @@ def test_surname_missed_by_ner_is_found(nlp):
     ("text", "name", "role", "country"),
     [
         (
-            "Russian Foreign Minister Sergey Lavrov said the proposal was unacceptable.",
-            "Sergey Lavrov",
-            "Russian Foreign Minister",
-            "Russia",
+            "Polish Foreign Minister Tomasz Wrona called the draft premature.",
+            "Tomasz Wrona",
+            "Polish Foreign Minister",
+            "Poland",
         ),
         (
-            "Britain's Prime Minister Keir Starmer spoke during a visit to Northwood.",
-            "Keir Starmer",
-            "Britain's Prime Minister",
-            "United Kingdom",
+            "Portugal's Prime Minister Rui Pinheiro opened the fisheries summit in Lisbon.",
+            "Rui Pinheiro",
+            "Portugal's Prime Minister",
+            "Portugal",
         ),
         (
-            '"Europe has turned into a war party," Kremlin spokesman Dmitry Peskov told reporters.',
-            "Dmitry Peskov",
+            '"The door is still open," Kremlin spokesman Oleg Varnavin said on Friday.',
+            "Oleg Varnavin",
             "Kremlin spokesman",
             "Russia",
         ),
         (
-            "The talks will resume on Monday, U.S. President Donald Trump said on Thursday.",
-            "Donald Trump",
-            "U.S. President",
+            "The new tariffs take effect in June, U.S. Commerce Secretary Linda Carver said on Wednesday.",
+            "Linda Carver",
+            "U.S. Commerce Secretary",
             "United States",
         ),
         (
-            "Wells Fargo CEO John Stumpf apologised to customers before the committee on Tuesday.",
-            "John Stumpf",
-            "Wells Fargo CEO",
+            "Halbrook Energy CEO Marta Lindgren apologised to customers at the hearing on Tuesday.",
+            "Marta Lindgren",
+            "Halbrook Energy CEO",
             None,
         ),
     ],
@@ -175,40 +172,53 @@ def test_role_from_premodifier(nlp, text, name, role, country):
 
 
 def test_role_from_apposition_after_the_name(nlp):
-    text = "Yuri Ushakov, a Kremlin aide, told reporters that the next round would be held in Riyadh."
-    person = by_text(entities(nlp, text), "Yuri Ushakov")
+    text = "Pavel Gorin, a Kremlin aide, said the delegation would fly to Ankara on Sunday."
+    person = by_text(entities(nlp, text), "Pavel Gorin")
     assert person.role == "Kremlin aide"
     assert person.country == "Russia"
 
 
 def test_role_from_apposition_before_the_name(nlp):
-    text = "Russia's foreign minister, Sergei Lavrov, said on Friday that the talks had failed."
-    person = by_text(entities(nlp, text), "Sergei Lavrov")
-    assert person.role == "Russia's foreign minister"
-    assert person.country == "Russia"
+    text = "Hungary's finance minister, Gabor Kertesz, said on Friday that the deficit target would be missed."
+    person = by_text(entities(nlp, text), "Gabor Kertesz")
+    assert person.role == "Hungary's finance minister"
+    assert person.country == "Hungary"
 
 
-def test_role_found_once_applies_to_every_mention(nlp):
+@pytest.mark.parametrize(
+    "given",
+    [
+        "Mikko",  # NER tags the full name PERSON and misses both bare surnames
+        pytest.param(
+            "Antti",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="NER tags 'Antti Rautio' ORG; a person title right before an ORG does not make it a person",
+            ),
+        ),
+    ],
+)
+def test_role_found_once_applies_to_every_mention(nlp, given):
     text = (
-        "Kremlin spokesman Dmitry Peskov said the talks were useful. "
-        "Peskov added that no date had been set. Later, Peskov declined to comment."
+        f"Finnish Defence Minister {given} Rautio said the exercise had gone well. "
+        "Rautio added that the next drill was set for spring. Later, Rautio declined to comment."
     )
     found = entities(nlp, text)
-    peskov = [e for e in found if e.canonical == "Dmitry Peskov"]
-    assert len(peskov) == 3
-    assert {(e.role, e.country) for e in peskov} == {("Kremlin spokesman", "Russia")}
+    rautio = [e for e in found if e.canonical == f"{given} Rautio"]
+    assert len(rautio) == 3
+    assert {(e.kind, e.role, e.country) for e in rautio} == {("person", "Finnish Defence Minister", "Finland")}
 
 
 def test_country_is_read_before_the_role_noun(nlp):
-    text = "Michael McFaul, a former ambassador to Russia, said the sanctions were overdue."
-    person = by_text(entities(nlp, text), "Michael McFaul")
-    assert person.role == "former ambassador to Russia"
+    text = "Gregory Paine, a former ambassador to Japan, said the new export rules were a mistake."
+    person = by_text(entities(nlp, text), "Gregory Paine")
+    assert person.role == "former ambassador to Japan"
     assert person.country is None
 
 
 def test_kinship_is_not_a_role(nlp):
-    text = "Hillary Clinton visited her daughter Chelsea Clinton's apartment in New York on Sunday."
-    person = by_text(entities(nlp, text), "Chelsea Clinton")
+    text = "Margaret Hale toured her son Thomas Hale's dairy farm near Ames on Saturday."
+    person = by_text(entities(nlp, text), "Thomas Hale")
     assert person.role is None
 
 
@@ -322,7 +332,7 @@ def test_page_caption_reaches_the_body_through_process():
 
 def test_seat_of_government_as_actor_is_the_government(nlp):
     text = (
-        "Moscow has rejected the proposal, and Kyiv has reiterated its demand for security guarantees. "
+        "Moscow dismissed the ceasefire draft on Tuesday, while Kyiv called for more air defence systems. "
         "Brussels warned that the sanctions would stay."
     )
     found = entities(nlp, text)
@@ -342,8 +352,8 @@ def test_seat_of_government_as_place_stays_a_place(nlp):
 
 def test_building_stands_for_the_institution_unless_used_as_a_place(nlp):
     text = (
-        "The Kremlin accused European countries of seeking militarization. "
-        "The president arrived at the White House on Friday, and the White House said the meeting went well."
+        "The Kremlin condemned the new sanctions package on Wednesday. "
+        "The chancellor arrived at the White House on Friday, and the White House said the talks were productive."
     )
     found = entities(nlp, text)
     assert by_text(found, "Kremlin").canonical == "Russian government"
@@ -367,7 +377,7 @@ def test_dateline_city_is_a_place(nlp):
     ("text", "word", "country"),
     [
         ("Russian troops crossed the border overnight, officials said.", "Russian", "Russia"),
-        ("The British-led mission trained thousands of recruits.", "British", "United Kingdom"),
+        ("A British-led naval patrol escorted the tanker through the strait.", "British", "United Kingdom"),
         ("Europeans were divided over the plan, the survey found.", "Europeans", None),
     ],
 )
@@ -378,8 +388,8 @@ def test_demonym_is_a_group_with_its_country(nlp, text, word, country):
 
 def test_news_outlets_are_outlets(nlp):
     text = (
-        "The operation has been extended to 2026, Bloomberg reports. The plan was first reported by "
-        "The Guardian, and Xinhua said Beijing welcomed it."
+        "The refinery will shut down in 2027, Bloomberg reports. The Guardian had earlier published the "
+        "closure plan, and Xinhua said Beijing would buy the site."
     )
     found = entities(nlp, text)
     assert (by_text(found, "Bloomberg").kind, by_text(found, "Bloomberg").canonical) == ("outlet", "Bloomberg")
@@ -389,8 +399,8 @@ def test_news_outlets_are_outlets(nlp):
 
 
 def test_place_gets_the_country_written_after_it(nlp):
-    found = entities(nlp, "The next round of talks will be held in Jeddah, Saudi Arabia, next week.")
-    assert by_text(found, "Jeddah").country == "Saudi Arabia"
+    found = entities(nlp, "Floodwaters reached the centre of Kirchwald, Austria, late on Saturday.")
+    assert by_text(found, "Kirchwald").country == "Austria"
 
 
 def test_georgia_is_the_state_in_a_us_story_and_the_country_elsewhere(nlp):
@@ -458,8 +468,8 @@ def _seed_entities(nlp, name: str) -> list[Entity]:
 
 
 def test_seed_speaker_roles(seed_gold):
-    """Through `process`: roles the body gives and roles only the caption gives ("Britain's Prime
-    Minister Keir Starmer" for the body's "Starmer")."""
+    """Through `process`: roles the body gives and roles only the caption gives (the caption's
+    full name and role for a person the body names by surname only)."""
     found_in: dict[str, list] = {}
     for name, gold in seed_gold.items():
         if not isinstance(gold, dict):
