@@ -38,7 +38,12 @@ def process(doc: RawDocument | ErrorRecord, config: Config = Config()) -> Articl
     except InputError as exc:
         return ErrorRecord(doc.id, str(exc))
     except Exception as exc:  # a bug must cost one document, not the batch
-        return ErrorRecord(doc.id, f"internal error ({type(exc).__name__}: {exc}); please report it")
+        return _internal_error(doc.id, exc)
+
+
+def _internal_error(doc_id: str, exc: Exception) -> ErrorRecord:
+    """A bug met on one document, reported on that document's record."""
+    return ErrorRecord(doc_id, f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
 def _article(doc: RawDocument, raw: str, page: CleanPage, config: Config | None = None) -> Article:
@@ -154,7 +159,7 @@ def process_batch(
         try:
             out[i] = _annotated(article, doc)
         except Exception as exc:
-            out[i] = ErrorRecord(article.id, f"internal error ({type(exc).__name__}: {exc}); please report it")
+            out[i] = _internal_error(article.id, exc)
     return out
 
 
