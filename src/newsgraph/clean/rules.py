@@ -162,8 +162,17 @@ def _trie_pattern(literals: set[str]) -> str:
     return walk(trie)
 
 
-# Any trigger of any rule: most lines have none, and then one search rules them all out.
-_ANY_TRIGGER = re.compile(_trie_pattern({t for rule in RULES for t in rule.triggers or ()}))
+# Every trigger of every rule, found in one pass: at each position the longest literal that
+# starts there (a lookahead, so overlapping ones are found too). Most lines have none, and
+# then only the rules without triggers run.
+_LITERALS = frozenset(t for rule in RULES for t in rule.triggers or ())
+_TRIGGERS_AT = re.compile(f"(?=({_trie_pattern(set(_LITERALS))}))")
+# A shorter trigger starting where a longer one matched is hidden by it: each literal found
+# stands for the rules of all triggers that are its prefixes.
+_RULES_OF = {
+    literal: frozenset(rule.name for rule in RULES if any(literal.startswith(t) for t in rule.triggers or ()))
+    for literal in _LITERALS
+}
 _ALWAYS_RUN = tuple(rule for rule in RULES if rule.triggers is None)
 
 
@@ -180,10 +189,16 @@ def match_rule(text: str, low: str | None = None) -> str | None:
     elif len(text) > 400:
         # Long lines are prose; furniture patterns inside them are mentions, not furniture.
         return None
-    rules = RULES if _ANY_TRIGGER.search(low) else _ALWAYS_RUN
-    for rule in rules:
-        if rule.triggers is not None and not any(t in low for t in rule.triggers):
-            continue
+    for rule in _candidates(low):
         if rule.pattern.search(low if rule.folded else text):
             return rule.name
     return None
+
+
+def _candidates(low: str) -> tuple[Rule, ...]:
+    """The rules that can match the lower-cased line `low`, in table order."""
+    found = _TRIGGERS_AT.findall(low)
+    if not found:
+        return _ALWAYS_RUN
+    named = frozenset().union(*map(_RULES_OF.__getitem__, found))
+    return tuple(rule for rule in RULES if rule.triggers is None or rule.name in named)
