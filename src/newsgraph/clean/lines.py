@@ -148,7 +148,7 @@ def line_features(
         upper / n_chars,
         digits / n_chars,
         stop / n_words if n_words else 0.0,
-        min(len(_SENTENCE_INSIDE.findall(text)), 5) / 5,
+        min(len(_SENTENCE_INSIDE.findall(text)), 5) / 5 if n_words > 1 else 0.0,
         index / max(n_lines - 1, 1),
         min(gap_before, 2) / 2,
         1.0 if digits and _DATE.search(text.lower()) else 0.0,
