@@ -119,7 +119,8 @@ def line_features(
     """Context-free features of one line, in the order of FEATURE_NAMES; `words` as `line_words` gives them.
 
     This runs on every line of every page, so counts use C-level `map` and `bytes.translate`
-    instead of Python loops, and patterns that need a digit only run on lines that have one.
+    instead of Python loops, patterns that need a digit only run on lines that have one, and
+    the sentence-end scan (two words at least) skips one-word lines.
     """
     n_words = len(words)
     n_chars = len(text)
