@@ -23,6 +23,7 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.pipeline import extract as extract_records
 from newsgraph.records import ErrorRecord
 from newsgraph.report import dates_table, quotes_table, read_records, summary_table, timeline_table
+from newsgraph.stories.compare import compare_story, comparison_table
 
 FORMATS = ("auto", "page", "article", "html", "jsonl")
 
@@ -104,6 +105,36 @@ def timeline_command(paths: tuple[Path, ...]) -> None:
     except NewsgraphError as exc:
         raise click.ClickException(str(exc)) from exc
     Console(width=max(Console().width, 200)).print(timeline_table(records))
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--story", help="The story id to compare (from `newsgraph stories`).")
+@click.option("--storyline", help="Compare the outlets over a whole storyline instead.")
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON, for machines.")
+def compare(path: Path, story: str | None, storyline: str | None, as_json: bool) -> None:
+    """Compare how each outlet told one story: facts, voices, loaded language, headline.
+
+    Reads JSONL written by `newsgraph stories`; give exactly one of --story and --storyline.
+
+    Example: newsgraph compare stories.jsonl --story s-3f2a9c1b
+    """
+    if (story is None) == (storyline is None):
+        raise click.UsageError("give exactly one of --story and --storyline")
+    key, wanted = ("story", story) if story is not None else ("storyline", storyline)
+    try:
+        records = [rec for rec in read_records(path) if "error" not in rec and rec.get(key) == wanted]
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not records:
+        raise click.ClickException(f"no article in {path} has {key} {wanted!r}")
+    comparison = compare_story(records)
+    if as_json:
+        click.echo(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2))
+        return
+    console = Console(width=max(Console().width, 200))
+    for table in comparison_table(comparison):
+        console.print(table)
 
 
 @contextlib.contextmanager
