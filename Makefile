@@ -20,7 +20,10 @@ demo: $(STAMP)
 	$(BIN)/newsgraph extract demo/corpus -o out/demo.jsonl
 	$(BIN)/newsgraph show out/demo.jsonl --quotes --dates
 	$(BIN)/newsgraph timeline out/demo.jsonl
-	@echo "Articles written to out/demo.jsonl"
+	$(BIN)/newsgraph stories out/demo.jsonl -o out/stories.jsonl --index out/stories.index.json.gz
+	$(BIN)/newsgraph compare out/stories.jsonl --story $$($(BIN)/python -c \
+	  "import json; print(json.loads(open('out/stories.jsonl').readline())['story'])")
+	@echo "Articles written to out/demo.jsonl, with their stories to out/stories.jsonl"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -35,6 +38,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/timex.py
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/stories_scale.py
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info

@@ -139,3 +139,27 @@ def test_every_command_has_help() -> None:
         result = CliRunner().invoke(main, [command, "--help"])
         assert result.exit_code == 0
         assert "Example:" in result.output
+
+
+def test_stories_and_compare_on_the_demo_corpus(tmp_path, demo_expected) -> None:
+    extracted, grouped, index = tmp_path / "demo.jsonl", tmp_path / "stories.jsonl", tmp_path / "index.json.gz"
+    runner = CliRunner()
+    assert runner.invoke(main, ["extract", str(DEMO), "-o", str(extracted)]).exit_code == 0
+    result = runner.invoke(main, ["stories", str(extracted), "-o", str(grouped), "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in grouped.read_text(encoding="utf-8").splitlines()]
+    ours = {r["id"].rsplit("/", 1)[-1]: r["story"] for r in records if "story" in r}
+    # The same partition as the hand-made expected stories, whatever the ids are called.
+    pairs = {(ours[a] == ours[b], demo_expected[a]["story"] == demo_expected[b]["story"])
+             for a in demo_expected for b in demo_expected}
+    assert pairs == {(True, True), (False, False)}
+    assert index.exists()
+
+    story = records[0]["story"]
+    shown = runner.invoke(main, ["compare", str(grouped), "--story", story, "--json"])
+    assert shown.exit_code == 0, shown.output
+    comparison = json.loads(shown.output)
+    outlets = {r["outlet"] for r in records if r.get("story") == story}
+    assert set(comparison["outlets"]) == outlets and len(outlets) >= 3
+    assert runner.invoke(main, ["compare", str(grouped), "--story", "s-none"]).exit_code != 0
+    assert runner.invoke(main, ["compare", str(grouped)]).exit_code != 0

@@ -23,7 +23,7 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.pipeline import extract as extract_records
 from newsgraph.records import ErrorRecord
 from newsgraph.report import dates_table, quotes_table, read_records, summary_table, timeline_table
-from newsgraph.stories.compare import compare_story, comparison_table
+from newsgraph.stories import StoryIndex, assign_stories, compare_story, comparison_table
 
 FORMATS = ("auto", "page", "article", "html", "jsonl")
 
@@ -105,6 +105,35 @@ def timeline_command(paths: tuple[Path, ...]) -> None:
     except NewsgraphError as exc:
         raise click.ClickException(str(exc)) from exc
     Console(width=max(Console().width, 200)).print(timeline_table(records))
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, help="Where to write the records with their stories ('-' for stdout).")
+@click.option("--index", "index_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="A story index to join (read if it exists) and to update: new articles join earlier stories.")
+def stories(path: Path, output: str, index_path: Path | None) -> None:
+    """Link duplicates and wire copies, and group articles into stories and storylines.
+
+    Reads JSONL written by `newsgraph extract` and writes the same records with `story`,
+    `storyline`, `duplicate_of` and `wire_copy` added, in input order.
+
+    Example: newsgraph stories articles.jsonl -o stories.jsonl --index stories.index.json.gz
+    """
+    try:
+        records = read_records(path)
+        index = StoryIndex.load(index_path) if index_path and index_path.exists() else None
+        assigned, index = assign_stories(records, index)
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with _open_output(output) as out:
+        for record in assigned:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if index_path:
+        index.save(index_path)
+    n_stories = len({r["story"] for r in assigned if "story" in r})
+    n_lines = len({r["storyline"] for r in assigned if "storyline" in r})
+    click.echo(f"{len(assigned)} records, {n_stories} stories, {n_lines} storylines", err=True)
 
 
 @main.command()
