@@ -14,6 +14,7 @@ from rich.console import Console
 from conftest import SEEDS
 from newsgraph.stories.compare import compare_story, comparison_table
 from newsgraph.stories.compare_language import lexicon
+from newsgraph.stories.compare_units import unit_key
 from newsgraph.stories.compare_voices import affiliation
 
 
@@ -145,6 +146,114 @@ def test_events_on_exclusive_dates_are_a_date_contradiction() -> None:
     assert len(comparison.facts) == 2
     [clash] = comparison.contradictions
     assert clash.kind == "date" and {c.value for c in clash.claims} == {"2025-05-05", "2025-05-07"}
+
+
+def test_unit_key_normalises_words_for_one_unit() -> None:
+    assert unit_key("steelworkers") == unit_key("Workers") == unit_key("employees") == "workers"
+    assert unit_key("container ships") == unit_key("vessels") == "ships"
+    assert unit_key("km") == unit_key("kilometers") == "kilometres"
+    assert unit_key("residents") == unit_key("persons") == "people"
+    assert unit_key("relationships") == "relationship"  # "ships" heads no compound but "workers"
+    assert unit_key("terminals") == unit_key("terminal") == "terminal"
+    assert unit_key(" - ") is None
+
+
+def _counts(*stories: tuple[str, str, str, float, str, str | None]) -> list[dict]:
+    """Records of one outlet each: (outlet, text, quantity words, value, unit, qualifier)."""
+    return [
+        _article(f"a{n}", outlet, "", text, quantities=[_quantity(text, part, value, unit, qualifier)])
+        for n, (outlet, text, part, value, unit, qualifier) in enumerate(stories)
+    ]
+
+
+MILL = (
+    ("Mill Gazette", "Roughly 2,000 steelworkers downed tools at the Kelvar mill on Friday, demanding a pay rise.",
+     "Roughly 2,000 steelworkers", 2000, "steelworkers", "approximately"),
+    ("Northern Wire", "A walkout by 2,100 employees shut the Kelvar mill for a second day on Saturday, the company said.",
+     "2,100 employees", 2100, "employees", None),
+    ("Valley Times", "The dispute at the Kelvar mill spread on Saturday. Some 2,300 workers stayed away from their shifts.",
+     "Some 2,300 workers", 2300, "workers", "approximately"),
+)  # fmt: skip
+
+
+def test_counts_in_different_words_are_one_fact() -> None:
+    comparison = compare_story(_counts(*MILL))
+    [fact] = comparison.facts
+    assert fact.coverage == "all" and fact.label == "number of steelworkers/employees/workers"
+    assert fact.spread == (2000.0, 2300.0)
+    assert [m.value for m in fact.mentions] == ["approximately 2,000", "2,100", "approximately 2,300"]
+    assert comparison.contradictions == ()
+
+
+def test_alignment_does_not_depend_on_outlet_order() -> None:
+    for order in ((2, 0, 1), (1, 2, 0)):
+        [fact] = compare_story(_counts(*(MILL[i] for i in order))).facts
+        assert fact.coverage == "all"
+
+
+def test_counts_of_one_unit_that_cannot_both_hold_are_a_contradiction() -> None:
+    comparison = compare_story(_counts(
+        ("Coast Post", "About 20 vessels were stranded off Marlow harbour on Sunday as the storm closed the port.",
+         "About 20 vessels", 20, "vessels", "approximately"),
+        ("Harbour Daily", "More than 30 cargo ships were stranded at anchor near Marlow, port officials said.",
+         "More than 30 cargo ships", 30, "ships", "more than"),
+    ))  # fmt: skip
+    [fact] = comparison.facts
+    assert fact.label == "number of vessels/ships" and fact.spread == (20.0, 30.0)
+    [clash] = comparison.contradictions
+    assert clash.facts == (fact.id,) and {c.value for c in clash.claims} == {"approximately 20", "more than 30"}
+    console = Console(width=200, record=True)
+    for table in comparison_table(comparison):
+        console.print(table)
+    assert "20..30" in console.export_text()
+
+
+def test_same_unit_of_different_things_stays_apart() -> None:
+    comparison = compare_story(_counts(
+        ("Road News", "Police closed two kilometres of the coastal highway after the landslide on Tuesday.",
+         "two kilometres", 2, "kilometres", None),
+        ("Drive Time", "Traffic backed up for two kilometres outside the tunnel, drivers said.",
+         "two kilometres", 2, "kilometres", None),
+    ))  # fmt: skip
+    assert [f.coverage for f in comparison.facts] == ["only", "only"]
+
+
+def test_counts_far_apart_in_size_stay_apart_even_in_close_sentences() -> None:
+    comparison = compare_story(_counts(
+        ("Tarn Echo", "Four people died in Tarn after the river flooded the valley.", "Four people", 4, "people", None),
+        ("Flood Watch", "About 900 people left Tarn after the river flooded the valley.",
+         "About 900 people", 900, "people", "approximately"),
+    ))  # fmt: skip
+    assert len(comparison.facts) == 2 and comparison.contradictions == ()
+
+
+def test_a_number_given_beside_another_is_not_the_other_outlets_count() -> None:
+    one = "Arland offered 40 megawatts from the Dorvik plant; Belmark wants 60."
+    two = "Belmark has demanded 60 megawatts from the Dorvik plant."
+    records = [
+        _article("x", "One", "", one, quantities=[_quantity(one, "40 megawatts", 40, "megawatts"),
+                                                 _quantity(one, "60", 60, None)]),
+        _article("y", "Two", "", two, quantities=[_quantity(two, "60 megawatts", 60, "megawatts")]),
+    ]  # fmt: skip
+    comparison = compare_story(records)
+    assert [f.coverage for f in comparison.facts] == ["only", "only"]
+    assert comparison.contradictions == ()
+
+
+def test_an_outlet_gives_one_value_per_fact() -> None:
+    one = "About 300 troops crossed the river near Dorvik at dawn. Later 500 troops crossed the river near Dorvik."
+    two = "Some 320 soldiers crossed the river near Dorvik early on Tuesday."
+    records = [
+        _article("x", "One", "", one, quantities=[_quantity(one, "About 300 troops", 300, "troops", "approximately"),
+                                                 _quantity(one, "500 troops", 500, "troops")]),
+        _article("y", "Two", "", two, quantities=[_quantity(two, "Some 320 soldiers", 320, "soldiers", "approximately")]),
+    ]  # fmt: skip
+    facts = compare_story(records).facts
+    assert len(facts) == 2
+    for fact in facts:
+        outlets = [m.outlet for m in fact.mentions]
+        assert len(outlets) == len(set(outlets))
+    assert facts[0].spread == (300.0, 320.0) and facts[0].coverage == "all"
 
 
 VOICES = (

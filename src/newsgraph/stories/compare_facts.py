@@ -2,9 +2,22 @@
 
 Two event mentions are one fact when they have the same type, compatible dates and either the
 same participants (actor and recipient equal where both are known, at least one of them known)
-or a close sentence (content-word overlap). Two quantities are one fact when they count the same
-unit in close sentences. Alignment is greedy, in reading order: a mention joins the first fact
-it matches, so the cost is mentions × facts of one type or unit, small for one story.
+or a close sentence (content-word overlap).
+
+Event mentions are aligned greedily, in reading order: a mention joins the first fact it matches.
+
+Two quantities are one fact when they count the same unit (`compare_units`: "dockworkers" and
+"workers", "vessels" and "ships" are one unit) and their sentences tell of the same thing: either
+close sentences (values within an order of magnitude), or, for counts of about the same size
+(within a factor of two), a few content words shared by the sentence and the one before it, since
+a count often details the event the sentence before has named ("The strike went on. About 4,000
+workers stayed away"). Outlets put the same count in very different words, so the second rule is
+what lets them meet; the size condition keeps it from merging "three dead" with "1,300
+evacuated" in one story. A count whose sentence also gives the other count's number ("Kasmaria
+offered 110; Orlenia wants 150") is no evidence for it: that number is someone else's. Counts
+are joined best pair first (single link), so the result doesn't depend on which outlet comes
+first, and never so that one outlet gives two values to one fact. Pairs are compared within a
+unit only: a few hundred mentions per story at most.
 
 Contradictions are what aligned facts disagree on: counts whose ranges cannot both hold ("more
 than 50,000" against "40,000"; "about" allows ±15%), "occurred" against "denied", and the same
@@ -20,7 +33,8 @@ from typing import Any
 
 from newsgraph.stories.compare_input import ArticleInput
 from newsgraph.stories.compare_model import Claim, Contradiction, Fact, FactMention
-from newsgraph.stories.compare_text import content_words, overlap, stem
+from newsgraph.stories.compare_text import content_words, overlap
+from newsgraph.stories.compare_units import unit_key
 
 __all__ = ["align_facts"]
 
@@ -29,6 +43,14 @@ __all__ = ["align_facts"]
 EVENT_SENTENCE = 0.5
 DATE_CLASH_SENTENCE = 0.3
 QUANTITY_SENTENCE = 0.25
+# Counts of one unit in sentences that are not close: how many content words the sentence and the
+# one before must share, and how far apart the two values may be (larger / smaller). Set on the
+# demo corpus (demo/corpus) and the fixtures of tests/test_compare.py.
+QUANTITY_SHARED = 2
+QUANTITY_RATIO = 2.0
+# Even close sentences don't make "4 dead" and "900 evacuated" one count: an order of magnitude
+# apart, two numbers are two things counted, not two outlets' estimates of one.
+CLOSE_RATIO = 10.0
 
 # Qualifier -> (low, high) factors on the value: the range a reported count allows.
 _RANGES: dict[str | None, tuple[float, float]] = {
@@ -58,6 +80,8 @@ class _Mention:
     value: float | None = None
     qualifier: str | None = None
     unit: str | None = None
+    near: frozenset[str] = frozenset()
+    others: tuple[float, ...] = ()
 
 
 _Match = Callable[[_Mention, _Mention], bool]
@@ -65,19 +89,32 @@ _Match = Callable[[_Mention, _Mention], bool]
 
 @dataclass(slots=True)
 class _Group:
-    label: str
     mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        first = self.mentions[0]
+        if first.kind == "quantity":
+            return "number of " + "/".join(dict.fromkeys(m.unit or "" for m in self.mentions))
+        who = f"{first.actor or '?'} → {first.recipient or '?'}"
+        when = f" on {first.date}" if first.timex_date and first.date else ""
+        return f"{first.key} {who}{when}"
 
 
 def align_facts(articles: list[ArticleInput]) -> tuple[tuple[Fact, ...], tuple[Contradiction, ...]]:
     """The facts of the group, in reading order, and the contradictions between outlets."""
     outlets = {a.outlet for a in articles}
     groups: list[_Group] = []
+    quantities: list[_Mention] = []
     for article in articles:
         for mention in _event_mentions(article):
             _place(groups, mention, _events_match)
-        for mention in _quantity_mentions(article):
-            _place(groups, mention, _quantities_match)
+        quantities += _quantity_mentions(article)
+    order = {id(a): n for n, a in enumerate(articles)}
+    groups = sorted(
+        [*groups, *_cluster_quantities(quantities)],
+        key=lambda g: (order[id(g.mentions[0].article)], g.mentions[0].kind != "event", g.mentions[0].start),
+    )
     facts = tuple(_fact(f"F{n}", group, outlets) for n, group in enumerate(groups, 1))
     clashes = _contradictions(groups, facts)
     return facts, tuple(Contradiction(f"C{n}", *clash) for n, clash in enumerate(clashes, 1))
@@ -85,14 +122,41 @@ def align_facts(articles: list[ArticleInput]) -> tuple[tuple[Fact, ...], tuple[C
 
 def _place(groups: list[_Group], mention: _Mention, match: _Match) -> None:
     for group in groups:
-        if (
-            group.mentions[0].kind == mention.kind
-            and group.mentions[0].key == mention.key
-            and any(match(mention, other) for other in group.mentions)
-        ):
+        if group.mentions[0].key == mention.key and any(match(mention, other) for other in group.mentions):
             group.mentions.append(mention)
             return
-    groups.append(_Group(_label(mention), [mention]))
+    groups.append(_Group([mention]))
+
+
+def _cluster_quantities(mentions: list[_Mention]) -> list[_Group]:
+    """Counts of one unit joined best pair first, so that a count meets the outlet that tells it
+    most alike wherever that outlet comes in the group; two clusters are not joined when that
+    would give an outlet two values for one fact. Returned in reading order."""
+    by_key: dict[str, list[int]] = {}
+    for i, mention in enumerate(mentions):
+        by_key.setdefault(mention.key, []).append(i)
+    pairs = []
+    for same_unit in by_key.values():
+        for n, i in enumerate(same_unit):
+            for j in same_unit[n + 1 :]:
+                score = _quantity_score(mentions[i], mentions[j])
+                if score > 0.0:
+                    pairs.append((-score, i, j))
+    cluster = list(range(len(mentions)))
+    members = {i: [i] for i in cluster}
+    for _, i, j in sorted(pairs):
+        a, b = cluster[i], cluster[j]
+        if a == b or any(_two_values(mentions[x], mentions[y]) for x in members[a] for y in members[b]):
+            continue
+        a, b = min(a, b), max(a, b)
+        for k in members[b]:
+            cluster[k] = a
+        members[a] = sorted(members[a] + members.pop(b))
+    return [_Group([mentions[i] for i in group]) for group in members.values()]
+
+
+def _two_values(a: _Mention, b: _Mention) -> bool:
+    return a.outlet == b.outlet and not _same_value(a.value, b.value)
 
 
 def _event_mentions(article: ArticleInput) -> list[_Mention]:
@@ -116,25 +180,37 @@ def _event_mentions(article: ArticleInput) -> list[_Mention]:
 
 
 def _quantity_mentions(article: ArticleInput) -> list[_Mention]:
+    numbers = [(q["start"], float(q["value"])) for q in article.quantities if _number(q.get("value"))]
     found = []
     for quantity in article.quantities:
         value, unit = quantity.get("value"), quantity.get("unit")
-        if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
-            continue
-        words = unit.split() if isinstance(unit, str) else []
-        if not words:
+        key = unit_key(unit) if isinstance(unit, str) else None
+        if not _number(value) or key is None:
             continue  # an amount of nothing named can't be matched to another outlet's
         start, end = quantity["start"], quantity["end"]
         sentence = article.sentences.around(start, end)
-        context = content_words(article.text[sentence[0] : start] + " " + article.text[end : sentence[1]])
+        context = _topic_words(article.text[sentence[0] : start] + " " + article.text[end : sentence[1]])
+        before = article.sentences.around(sentence[0] - 1) if sentence[0] > 0 else sentence
+        near = context | _topic_words(article.text[before[0] : before[1]]) if before != sentence else context
         qualifier = quantity.get("qualifier")
         found.append(
             _Mention(
-                "quantity", stem(words[-1]), article.outlet, article, start, end, sentence, context, None,
-                value=float(value), qualifier=qualifier if qualifier in _RANGES else None, unit=" ".join(words),
+                "quantity", key, article.outlet, article, start, end, sentence, context, None,
+                value=float(value), qualifier=qualifier if qualifier in _RANGES else None,
+                unit=" ".join(str(unit).lower().split()), near=near,
+                others=tuple(v for s, v in numbers if sentence[0] <= s < sentence[1] and s != start),
             )
         )  # fmt: skip
     return found
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _topic_words(text: str) -> frozenset[str]:
+    """Content words without numbers: other counts in a sentence say nothing about its topic."""
+    return frozenset(w for w in content_words(text) if not w.isdigit())
 
 
 def _events_match(a: _Mention, b: _Mention) -> bool:
@@ -158,10 +234,33 @@ def _dates_agree(a: _Mention, b: _Mention) -> bool:
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
-def _quantities_match(a: _Mention, b: _Mention) -> bool:
-    if a.article is b.article and not _values_agree(a, b):
-        return False  # one article's two different counts of a unit are two facts
-    return overlap(a.words, b.words) >= QUANTITY_SENTENCE
+def _quantity_score(a: _Mention, b: _Mention) -> float:
+    """How alike two counts of one unit are told: > 0 when they may be one fact, higher when
+    likelier (close sentences above the rest), 0.0 when nothing says so."""
+    if not _same_value(a.value, b.value) and (a.outlet == b.outlet or _gives(a, b.value) or _gives(b, a.value)):
+        return 0.0  # one outlet's two different counts of a unit are two facts
+    close = overlap(a.words, b.words)
+    if close >= QUANTITY_SENTENCE and _comparable(a, b, CLOSE_RATIO):
+        return 1.0 + close
+    if a.outlet != b.outlet and len(a.near & b.near) >= QUANTITY_SHARED and _comparable(a, b, QUANTITY_RATIO):
+        return overlap(a.near, b.near)
+    return 0.0
+
+
+def _same_value(a: float | None, b: float | None) -> bool:
+    a, b = a or 0.0, b or 0.0
+    return abs(a - b) <= _ROUNDING * max(abs(a), abs(b))
+
+
+def _gives(m: _Mention, value: float | None) -> bool:
+    """The sentence of `m` has `value` beside its own count ("Kasmaria offered 110; Orlenia wants
+    150"): a count of `value` elsewhere is that other number's, no evidence for this one."""
+    return any(_same_value(v, value) for v in m.others)
+
+
+def _comparable(a: _Mention, b: _Mention, ratio: float) -> bool:
+    low, high = sorted((abs(a.value or 0.0), abs(b.value or 0.0)))
+    return high <= low * ratio if low else high == 0.0
 
 
 def _range(m: _Mention) -> tuple[float, float]:
@@ -185,7 +284,7 @@ def _contradictions(
         kind = group.mentions[0].kind
         if kind == "quantity" and _across_outlets(group.mentions, lambda a, b: not _values_agree(a, b)):
             claims = tuple(Claim(m.outlet, m.article.id, _value_text(m), _words(m)) for m in group.mentions)
-            clashes.append(("number", f"different counts of {group.label}", (fact.id,), claims))
+            clashes.append(("number", f"{group.label}: different counts", (fact.id,), claims))
         statuses = {m.status for m in group.mentions}
         if kind == "event" and "denied" in statuses and statuses - {"denied", "hypothetical", None}:
             claims = tuple(Claim(m.outlet, m.article.id, m.status or "-", _words(m)) for m in group.mentions)
@@ -226,15 +325,9 @@ def _fact(ident: str, group: _Group, outlets: set[str]) -> Fact:
         )
         for m in group.mentions
     )  # fmt: skip
-    return Fact(ident, group.mentions[0].kind, group.label, coverage, tuple(seen), mentions)
-
-
-def _label(m: _Mention) -> str:
-    if m.kind == "quantity":
-        return f"number of {m.unit}"
-    who = f"{m.actor or '?'} → {m.recipient or '?'}"
-    when = f" on {m.date}" if m.timex_date and m.date else ""
-    return f"{m.key} {who}{when}"
+    values = [m.value for m in group.mentions if m.value is not None]
+    spread = (min(values), max(values)) if values else None
+    return Fact(ident, group.mentions[0].kind, group.label, coverage, tuple(seen), mentions, spread)
 
 
 def _value_text(m: _Mention) -> str:

@@ -62,7 +62,9 @@ class FactMention(_Plain):
 @dataclass(frozen=True, slots=True)
 class Fact(_Plain):
     """An event or quantity reported by one or more outlets. `coverage` is `all` (every outlet
-    in the group reports it), `some` or `only` (one outlet)."""
+    in the group reports it), `some` or `only` (one outlet). `spread` is the lowest and highest
+    value the outlets give a quantity (None for events): how far apart they are at a glance,
+    whether or not their qualifiers let both hold."""
 
     id: str
     kind: str
@@ -70,6 +72,7 @@ class Fact(_Plain):
     coverage: str
     outlets: tuple[str, ...]
     mentions: tuple[FactMention, ...]
+    spread: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 
-from newsgraph.stories.compare_model import Comparison, OutletReport, TermUse
+from newsgraph.stories.compare_model import Comparison, Fact, OutletReport, TermUse
 
 __all__ = ["comparison_table"]
 
@@ -43,15 +43,30 @@ def _overview(comparison: Comparison) -> Table:
 
 def _facts(comparison: Comparison) -> Table:
     table = Table(title=f"{len(comparison.facts)} facts")
-    for name in ("id", "fact", "coverage", *comparison.outlets):
+    for name in ("id", "fact", "coverage", "values", *comparison.outlets):
         table.add_column(escape(name), overflow="fold")
+    clashes: dict[str, list[str]] = {}
+    for clash in comparison.contradictions:
+        for fact_id in clash.facts:
+            clashes.setdefault(fact_id, []).append(clash.id)
     for fact in comparison.facts:
         marks = []
         for outlet in comparison.outlets:
             words = [m.text for m in fact.mentions if m.outlet == outlet]
             marks.append(escape(_shorten("; ".join(words), 40)) if words else "[dim]-[/dim]")
-        table.add_row(fact.id, escape(fact.label), fact.coverage, *marks)
+        table.add_row(fact.id, escape(fact.label), fact.coverage, _values(fact, clashes.get(fact.id, [])), *marks)
     return table
+
+
+def _values(fact: Fact, clashes: list[str]) -> str:
+    """The spread of a quantity's values ("3,800..4,500") and the contradictions it is in."""
+    cell = ""
+    if fact.spread is not None:
+        low, high = (f"{v:,.0f}" if v == int(v) else f"{v:,g}" for v in fact.spread)
+        cell = low if low == high else f"{low}..{high}"
+    if clashes:
+        cell += f"\n[red]≠ {', '.join(clashes)}[/red]"
+    return cell.strip() or "[dim]-[/dim]"
 
 
 def _contradictions(comparison: Comparison) -> Table:
