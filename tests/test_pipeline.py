@@ -34,7 +34,7 @@ def test_api_exports_what_it_documents() -> None:
     assert sorted(newsgraph.__all__) == sorted(
         ["Article", "Config", "ConfigError", "Entity", "ErrorRecord", "Evidence", "InputError", "NewsgraphError",
          "OffsetSegment", "Published", "Quantity", "Quote", "RawDocument", "Removed", "Span", "Speaker", "Timex",
-         "__version__", "extract", "process", "process_batch"]
+         "__version__", "extract", "open", "process", "process_batch"]
     )
     for name in newsgraph.__all__:
         assert hasattr(newsgraph, name)
@@ -163,3 +163,21 @@ def test_stories_and_compare_on_the_demo_corpus(tmp_path, demo_expected) -> None
     assert set(comparison["outlets"]) == outlets and len(outlets) >= 3
     assert runner.invoke(main, ["compare", str(grouped), "--story", "s-none"]).exit_code != 0
     assert runner.invoke(main, ["compare", str(grouped)]).exit_code != 0
+
+
+def test_ingest_twice_then_export(tmp_path) -> None:
+    db = tmp_path / "news.db"
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", str(DEMO), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(main, ["ingest", str(DEMO), "--db", str(db)])
+    assert again.exit_code == 0 and "0 added" in again.output
+    with newsgraph.open(db, readonly=True) as store:
+        assert store.counts()["articles"] == len(list(DEMO.glob("*.txt")))
+    out = tmp_path / "all.jsonl"
+    assert runner.invoke(main, ["export", "--db", str(db), "-o", str(out)]).exit_code == 0
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(exported) == len(list(DEMO.glob("*.txt"))) and all("story" in r for r in exported)
+    assert runner.invoke(main, ["export", "--db", str(db), "--format", "parquet"]).exit_code != 0
+    assert runner.invoke(main, ["export", "--db", str(db), "--format", "csv", "-o", str(tmp_path / "csv")]).exit_code == 0
+    assert (tmp_path / "csv" / "articles.csv").exists()

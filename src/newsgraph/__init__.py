@@ -4,6 +4,8 @@ The public API is what this module exports (guarded by tests/test_pipeline.py):
 
     >>> import newsgraph
     >>> records = list(newsgraph.extract(["demo/corpus"]))
+    >>> with newsgraph.open("news.db") as db:       # the SQLite knowledge base
+    ...     db.ingest(["demo/corpus"])
 """
 
 from newsgraph.config import Config
@@ -24,6 +26,7 @@ from newsgraph.records import (
     Speaker,
     Timex,
 )
+from newsgraph.store import open_db as open
 
 __version__ = "0.2.0"
 
@@ -47,6 +50,7 @@ __all__ = [
     "Timex",
     "__version__",
     "extract",
+    "open",
     "process",
     "process_batch",
 ]

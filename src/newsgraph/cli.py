@@ -23,6 +23,7 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.pipeline import extract as extract_records
 from newsgraph.records import ErrorRecord
 from newsgraph.report import dates_table, quotes_table, read_records, summary_table, timeline_table
+from newsgraph.store import EXPORT_FORMATS, open_db
 from newsgraph.stories import StoryIndex, assign_stories, compare_story, comparison_table
 
 FORMATS = ("auto", "page", "article", "html", "jsonl")
@@ -164,6 +165,59 @@ def compare(path: Path, story: str | None, storyline: str | None, as_json: bool)
     console = Console(width=max(Console().width, 200))
     for table in comparison_table(comparison):
         console.print(table)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The SQLite database to create or add to.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="How to read the inputs (as for extract).")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+def ingest(inputs: tuple[str, ...], db_path: Path, fmt: str, jobs: int) -> None:
+    """Extract documents, group them into stories and store everything in a SQLite database.
+
+    Documents already stored (same content) are skipped, new ones join existing stories, and an
+    ingest that was killed halfway is completed by running it again.
+
+    Example: newsgraph ingest pages/ --db news.db
+    """
+    try:
+        with open_db(db_path) as db, _progress(sys.stderr.isatty()) as advance:
+            report = db.ingest(list(inputs), fmt, jobs=jobs, on_record=lambda _record: advance())
+            counts = db.counts()
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for doc_id in report.conflicts:
+        click.echo(f"warning: {doc_id}: already stored with other content; kept the stored one", err=True)
+    click.echo(
+        f"{report.added} added, {report.unchanged} already stored, {report.errors} failed; "
+        f"{counts.get('articles', 0)} articles and {counts.get('stories', 0)} stories in {db_path}",
+        err=True,
+    )
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The database written by `newsgraph ingest`.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
+              help="jsonl: one record a line as `newsgraph stories` writes; parquet, csv: one table a file.")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="A file for jsonl ('-' for stdout), a directory for parquet and csv.")
+def export(db_path: Path, fmt: str, output: str) -> None:
+    """Export a database for pandas, DuckDB or R: JSON lines, Parquet tables or CSV tables.
+
+    Example: newsgraph export --db news.db --format parquet -o tables/
+    """
+    if fmt != "jsonl" and output == "-":
+        raise click.UsageError(f"--format {fmt} writes a directory: give it with -o")
+    try:
+        with open_db(db_path, readonly=True) as db:
+            written = db.export(fmt, output)
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if output != "-":
+        click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
 
 
 @contextlib.contextmanager
