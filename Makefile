@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo test lint bench install browser clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "newsgraph needs Python 3.11 or newer"'
@@ -15,6 +15,12 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The UI tests drive Debian's Chromium through Playwright (no browser download from a CDN).
+browser:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
 demo: $(STAMP)
 	$(BIN)/newsgraph extract demo/corpus -o out/demo.jsonl
@@ -29,7 +35,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 
 # pytest exits 5 when it collected no test: that is a failure here, not a pass.
-test: lint
+test: lint browser
 	$(BIN)/pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
 
