@@ -220,6 +220,28 @@ def export(db_path: Path, fmt: str, output: str) -> None:
         click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
 
 
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The database written by `newsgraph ingest` (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost by default).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve(db_path: Path, host: str, port: int) -> None:
+    """Serve a database in the browser and as a JSON API (OpenAPI at /docs), read-only.
+
+    Example: newsgraph serve --db news.db
+    """
+    import uvicorn
+
+    from newsgraph.serve.app import create_app
+
+    try:
+        app = create_app(db_path)
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"newsgraph is serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @contextlib.contextmanager
 def _open_output(output: str) -> Iterator[IO[str]]:
     if output == "-":
