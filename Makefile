@@ -3,6 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# `make demo` ends by serving the demo database; DEMO_SERVE=0 stops after ingesting it.
+DEMO_SERVE ?= 1
+DEMO_PORT ?= 8000
 
 .PHONY: demo test lint bench install browser clean
 
@@ -30,6 +33,12 @@ demo: $(STAMP)
 	$(BIN)/newsgraph compare out/stories.jsonl --story $$($(BIN)/python -c \
 	  "import json; print(json.loads(open('out/stories.jsonl').readline())['story'])")
 	@echo "Articles written to out/demo.jsonl, with their stories to out/stories.jsonl"
+	rm -f out/demo.db out/demo.db-wal out/demo.db-shm
+	$(BIN)/newsgraph ingest demo/corpus --db out/demo.db
+ifneq ($(DEMO_SERVE),0)
+	@echo "Open http://127.0.0.1:$(DEMO_PORT)/ in a browser (Ctrl-C stops the server)"
+	$(BIN)/newsgraph serve --db out/demo.db --port $(DEMO_PORT)
+endif
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -46,6 +55,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/stories_scale.py
+	$(BIN)/python bench/serve_latency.py
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info
