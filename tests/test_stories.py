@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -198,3 +199,69 @@ def test_any_records_keep_order_and_get_stories(records):
         assert rec["duplicate_of"] is None or rec["duplicate_of"] != rec["id"]
     by_id = {r["id"]: r["story"] for r in out if "error" not in r}
     assert all(r["story"] == by_id[r["id"]] for r in out if "error" not in r)
+
+
+def _fight(key: str, opponent: str, venue: str, text: str) -> dict:
+    ents = _ents("Wladimir Klitschko", "IBF", "WBO", venue)
+    ents += [{"text": opponent, "canonical": opponent, "label": "PERSON", "kind": "person"}]
+    ents[0] = dict(ents[0], label="PERSON", kind="person")
+    return _record(key, "Ring Wire", "", f"Klitschko stops {opponent}", text, ents)
+
+
+def _fights(opponent: str, venue: str, rounds: tuple[str, ...]) -> list[dict]:
+    base = (f"Wladimir Klitschko kept his IBF and WBO heavyweight titles on Saturday, stopping {opponent} "
+            f"in {{}} round in front of a sold-out crowd in {venue}. The champion's jab controlled the fight "
+            f"and {opponent} was down twice before the referee waved it off.")
+    return [dict(_fight(f"{opponent[:3].lower()}-{i}", opponent, venue, base.format(r)), published=None)
+            for i, r in enumerate(rounds)]
+
+
+def test_clusters_about_different_people_stay_apart():
+    # two title defences of one champion, worded alike: only the opponent tells them apart
+    rahman = _fights("Hasim Rahman", "Mannheim", ("the seventh", "the 7th", "round seven", "the last"))
+    thompson = _fights("Tony Thompson", "Bern", ("the sixth", "the 6th", "round six", "the final"))
+    out = assign_stories(rahman + thompson)[0]
+    assert len({r["story"] for r in out[:4]}) == 1
+    assert len({r["story"] for r in out[4:]}) == 1
+    assert out[0]["story"] != out[4]["story"]
+    merged = assign_stories(rahman + thompson, config=StoryConfig(central_support=len(out) + 1))[0]
+    assert len({r["story"] for r in merged}) == 1  # without the rule the shared wording merges them
+
+
+def test_central_persons_need_both_sides():
+    from newsgraph.stories.central import ArticleNames, CentralPersons
+
+    def names(persons: list[int], named: list[int]) -> ArticleNames:
+        return ArticleNames(np.array(persons, dtype=np.int32), np.array(sorted(set(persons + named)), dtype=np.int32))
+
+    a = [names([1, 2], [9])] * 4  # person 2 central here, unknown to b
+    b = [names([1, 3], [9])] * 4  # person 3 central here, unknown to a
+    c = [names([1], [9])] * 4  # no person of its own: an early report before the name was out
+    sep = CentralPersons([a, b, c], support=3, share=0.5)
+    assert sep.apart(0, 1)
+    assert not sep.apart(0, 2) and not sep.apart(1, 2)
+    sep.merge(0, 2)
+    assert sep.sizes == [8, 4, 0]
+    assert sep.apart(0, 1)  # person 2 is still named by half of the merged cluster
+
+
+def test_storylines_ignore_shared_dates():
+    strike = _record("dock-1", "Harbor Times", "2025-03-03", "Dockworkers strike at Porthaven",
+                     "Dockworkers at Porthaven walked out over automation and pay on March 3, 2025.",
+                     _ents("Porthaven", "Harbour Workers Union"))
+    strike["timexes"] = [{"type": "DATE", "value": "2025-03-03"}]
+    flood = dict(FLOOD_B, timexes=[{"type": "DATE", "value": "2025-03-03"}])
+    out = _by_id(assign_stories([strike, flood, FLOOD_A, REBUILD_A])[0])
+    assert out["dock-1"]["storyline"] != out["ledger-1"]["storyline"]
+    assert out["ledger-1"]["storyline"] == out["harbor-2"]["storyline"]
+
+
+def test_index_saved_without_persons_still_loads(tmp_path):
+    _, index = assign_stories(BATCH)
+    data = index._to_json()
+    assert len(data.pop("persons")) == len(BATCH)
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data))
+    loaded = StoryIndex.load(path)
+    more, _ = assign_stories([dict(FLOOD_B, id="ledger-9")], loaded)
+    assert more[0]["story"] == _by_id(assign_stories(BATCH)[0])["ledger-1"]["story"]

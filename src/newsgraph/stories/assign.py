@@ -1,8 +1,9 @@
 """`assign_stories`: duplicates, stories and storylines for a batch of article records.
 
 The batch is clustered together with the stories already in the index, in two passes of average
-link over one sparse graph: first articles into stories (`story_threshold`), then new stories into
-storylines (`storyline_threshold`, lower). Earlier stories and storylines take part as clusters
+link over one sparse graph: first articles into stories (`story_threshold`, and never two clusters
+about different people: `central.py`), then new stories into storylines (`storyline_threshold`,
+lower). Earlier stories and storylines take part as clusters
 that new articles may join but that never merge with each other, so their ids stay valid; a run
 costs the new articles' edges, not a re-clustering of everything seen.
 """
@@ -14,6 +15,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import numpy as np
+
+from newsgraph.stories.central import ArticleNames, CentralPersons
 from newsgraph.stories.cluster import average_link
 from newsgraph.stories.config import StoryConfig
 from newsgraph.stories.dedup import names_wire, signature
@@ -67,12 +71,14 @@ def _add_articles(batch: list[Record], index: StoryIndex, config: StoryConfig) -
         for c in CHANNELS:
             index.vocab[c].count(f.channels[c])
     vecs = [{c: index.vocab[c].vector(f.channels[c]) for c in CHANNELS} for f in feats]
+    columns = index.vocab["entities"].columns
+    persons = [np.array(sorted(columns[p] for p in f.persons), dtype=np.int32) for f in feats]
     originals = [
         index.duplicates.add(rec["id"], signature(rec.get("text") or "", config.shingle, config.num_perm))
         for rec in batch
     ]
     old = len(index)
-    edges, far = nearest_edges(
+    edges, related, far = nearest_edges(
         {c: index.vectors[c] + [v[c] for v in vecs] for c in CHANNELS},
         {c: len(index.vocab[c].df) for c in CHANNELS},
         index.days + [f.day for f in feats],
@@ -80,10 +86,11 @@ def _add_articles(batch: list[Record], index: StoryIndex, config: StoryConfig) -
         config,
     )
     story_edges = {pair: sim for pair, sim in edges.items() if pair not in far}
-    stories = _stories(batch, originals, story_edges, index, config)
-    for rec, vec, f, story in zip(batch, vecs, feats, stories, strict=True):
-        index.add(rec["id"], vec, f.day, story)
-    _storylines(old, edges, index, config)
+    names = [ArticleNames(p, v["entities"].index) for p, v in zip(persons, vecs, strict=True)]
+    stories = _stories(batch, originals, story_edges, index, config, names)
+    for rec, vec, f, story, own in zip(batch, vecs, feats, stories, persons, strict=True):
+        index.add(rec["id"], vec, f.day, story, own)
+    _storylines(old, related, index, config)
 
 
 class _Nodes:
@@ -102,6 +109,9 @@ class _Nodes:
             self.frozen.add(node)
             self.names[node] = name
         return node
+
+    def named(self, name: str) -> int | None:
+        return self._by_name.get(name)
 
     def new(self, size: int) -> int:
         self.sizes.append(size)
@@ -123,6 +133,7 @@ def _stories(
     edges: dict[tuple[int, int], float],
     index: StoryIndex,
     config: StoryConfig,
+    names: list[ArticleNames],
 ) -> list[str]:
     """The story of each new article; copies of one text start out as one node."""
     old = len(index)
@@ -146,7 +157,10 @@ def _stories(
         story = index.story_of[doc]
         return nodes.old(story, sizes[story])
 
-    roots = average_link(nodes.sizes, _link_sums(edges, node_of), config.story_threshold, frozenset(nodes.frozen))
+    sums = _link_sums(edges, node_of)
+    separator = CentralPersons(_node_names(nodes, doc_node, old, names, index), config.central_support,
+                               config.central_share)
+    roots = average_link(nodes.sizes, sums, config.story_threshold, frozenset(nodes.frozen), separator)
     taken = set(sizes)
     names: dict[int, str] = {}
     out = []
@@ -156,6 +170,20 @@ def _stories(
             names[root] = nodes.names.get(root) or _fresh_id("s-", rec["id"], taken)
         out.append(names[root])
     return out
+
+
+def _node_names(
+    nodes: _Nodes, doc_node: dict[int, int], old: int, names: list[ArticleNames], index: StoryIndex
+) -> list[list[ArticleNames]]:
+    """The names of every member of every node: new articles, and all members of earlier stories."""
+    members: list[list[ArticleNames]] = [[] for _ in nodes.sizes]
+    for doc, node in doc_node.items():
+        members[node].append(names[doc - old])
+    for doc, story in enumerate(index.story_of):
+        node = nodes.named(story)
+        if node is not None:
+            members[node].append(ArticleNames(index.persons[doc], index.vectors["entities"][doc].index))
+    return members
 
 
 def _storylines(old: int, edges: dict[tuple[int, int], float], index: StoryIndex, config: StoryConfig) -> None:

@@ -7,19 +7,34 @@ the product of their sizes, and merging adds the sums, so memory follows the edg
 Pairs without an edge count as similarity 0.
 
 `frozen` nodes are clusters from earlier runs: new articles may join them, but two of them never
-merge, so a story id once given keeps its meaning (incremental assignment).
+merge, so a story id once given keeps its meaning (incremental assignment). A `separator` may
+refuse a merge whatever the link (`central.py`: clusters about different people); the pair can
+still meet again once either side has grown.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from typing import Protocol
 
-__all__ = ["average_link"]
+__all__ = ["Separator", "average_link"]
+
+
+class Separator(Protocol):
+    """What keeps two clusters apart whatever their link; told of every merge to stay current."""
+
+    def apart(self, a: int, b: int) -> bool: ...
+
+    def merge(self, keep: int, gone: int) -> None: ...
 
 
 def average_link(
-    sizes: list[int], edges: dict[tuple[int, int], float], threshold: float, frozen: frozenset[int] = frozenset()
+    sizes: list[int],
+    edges: dict[tuple[int, int], float],
+    threshold: float,
+    frozen: frozenset[int] = frozenset(),
+    separator: Separator | None = None,
 ) -> list[int]:
     """For each node, the node that represents its cluster once no link reaches `threshold`.
 
@@ -43,9 +58,11 @@ def average_link(
             break
         if not (alive[a] and alive[b]) or b not in links[a] or links[a][b] / (size[a] * size[b]) != -neg:
             continue  # stale entry: one side merged since it was pushed
-        if is_frozen[a] and is_frozen[b]:
+        if (is_frozen[a] and is_frozen[b]) or (separator is not None and separator.apart(a, b)):
             continue
         keep, gone = (b, a) if is_frozen[b] else (a, b)
+        if separator is not None:
+            separator.merge(keep, gone)
         _merge(links, size, keep, gone)
         parent[gone] = keep
         alive[gone] = False

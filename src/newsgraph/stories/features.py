@@ -1,8 +1,10 @@
-"""What an article contributes to story similarity: token counts in four channels and a date.
+"""What an article contributes to story similarity: token counts in four channels, a date, its persons.
 
 Channels stay separate (rather than one bag) because they fail differently: a short wire brief
 has few words but the same entities as a long feature; an undated page has no time features;
-most articles have no coded event. `similarity.py` weighs them and skips empty ones.
+most articles have no coded event. `similarity.py` weighs them and skips empty ones. The persons
+an article names are kept apart too: `central.py` uses them to keep clusters about different people
+from merging.
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ _EVENT_ROLES = ("actor", "recipient")
 
 @dataclass(frozen=True, slots=True)
 class ArticleFeatures:
-    """Token counts per channel and the article's date (a proleptic ordinal, or None)."""
+    """Token counts per channel, the article's date (a proleptic ordinal, or None) and the names of
+    the persons it names (as the entities channel spells them)."""
 
     channels: dict[str, Counter[str]]
     day: int | None
+    persons: frozenset[str]
 
 
 def article_features(record: dict[str, Any]) -> ArticleFeatures:
@@ -46,7 +50,13 @@ def article_features(record: dict[str, Any]) -> ArticleFeatures:
             "events": _events(record),
         },
         day=_day(record),
+        persons=_persons(record),
     )
+
+
+def _persons(record: dict[str, Any]) -> frozenset[str]:
+    names = (_canonical(e) for e in record.get("entities") or () if e.get("label") == "PERSON")
+    return frozenset(n for n in names if n)
 
 
 def _words(record: dict[str, Any]) -> Counter[str]:

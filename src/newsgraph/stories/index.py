@@ -1,7 +1,9 @@
 """The state that lets new articles join earlier stories: `StoryIndex`, saved as plain JSON.
 
-It keeps, per article seen, its channel vectors, date and story; per story its storyline; the
-document frequencies; and the MinHash signatures. Nothing is pickled: a saved index is data any
+It keeps, per article seen, its channel vectors, date, story and the persons it names (columns of
+the entities vocabulary; an index saved before they were kept loads with none, so its stories are
+never kept apart by person); per story its storyline; the document frequencies; and the MinHash
+signatures. Nothing is pickled: a saved index is data any
 version of the code (or another tool) can read, and loading it runs no code from the file.
 """
 
@@ -36,6 +38,7 @@ class StoryIndex:
     days: list[int | None] = field(default_factory=list)
     vectors: dict[str, list[SparseVector]] = field(default_factory=lambda: {c: [] for c in CHANNELS})
     story_of: list[str] = field(default_factory=list)
+    persons: list[np.ndarray] = field(default_factory=list)
     storyline_of: dict[str, str] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
 
@@ -46,13 +49,16 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def add(self, key: str, vectors: dict[str, SparseVector], day: int | None, story: str) -> None:
+    def add(
+        self, key: str, vectors: dict[str, SparseVector], day: int | None, story: str, persons: np.ndarray
+    ) -> None:
         self.position[key] = len(self.ids)
         self.ids.append(key)
         self.days.append(day)
         for c in CHANNELS:
             self.vectors[c].append(vectors[c])
         self.story_of.append(story)
+        self.persons.append(persons)
 
     def story_sizes(self) -> Counter[str]:
         return Counter(self.story_of)
@@ -87,6 +93,7 @@ class StoryIndex:
             "ids": self.ids,
             "days": self.days,
             "story_of": self.story_of,
+            "persons": [p.tolist() for p in self.persons],
             "storyline_of": self.storyline_of,
             "vocab": {c: {"terms": list(v.columns), "df": v.df, "docs": v.docs} for c, v in self.vocab.items()},
             "vectors": {
@@ -107,6 +114,7 @@ class StoryIndex:
             for c, vecs in data["vectors"].items()
         }
         ids = list(data["ids"])
+        persons = data.get("persons") or [[] for _ in ids]
         return cls(
             duplicates=DuplicateFinder.from_json(data["duplicates"]),
             vocab=vocab,
@@ -114,6 +122,7 @@ class StoryIndex:
             days=list(data["days"]),
             vectors=vectors,
             story_of=list(data["story_of"]),
+            persons=[np.array(p, dtype=np.int32) for p in persons],
             storyline_of=dict(data["storyline_of"]),
             position={k: i for i, k in enumerate(ids)},
         )

@@ -40,14 +40,17 @@ def nearest_edges(
     days: Sequence[int | None],
     rows: Sequence[int],
     config: StoryConfig,
-) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
-    """`{(a, b): similarity}` with a < b, for the strongest links of every article in `rows`, and the
-    pairs among them dated too far apart to report one happening (`story_window_days`)."""
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float], set[tuple[int, int]]]:
+    """`{(a, b): similarity}` with a < b, for the strongest links of every article in `rows`; the
+    same pairs' similarity without the time channel (what storylines are made from: two stories of
+    one week share dates whether or not they have anything to do with each other); and the pairs
+    dated too far apart to report one happening (`story_window_days`)."""
     weights = {c: w for c, w in channel_weights(config).items() if w > 0}
     mats = {c: _matrix(vectors[c], widths[c]) for c in CHANNELS if c in weights}
     has = {c: np.diff(m.indptr) > 0 for c, m in mats.items()}
     day = np.array([np.nan if d is None else float(d) for d in days])
     edges: dict[tuple[int, int], float] = {}
+    related: dict[tuple[int, int], float] = {}
     far: set[tuple[int, int]] = set()
     rows = np.asarray(rows, dtype=np.int64)
     for start in range(0, len(rows), config.block_size):
@@ -55,26 +58,34 @@ def nearest_edges(
         num = np.zeros((len(block), len(day)))
         den = np.zeros_like(num)
         for c, m in mats.items():
+            if c == "time":
+                continue
             present = np.outer(has[c][block], has[c]) * weights[c]
             num += (m[block] @ m.T).toarray() * present
+            den += present
+        content = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+        if "time" in mats:
+            present = np.outer(has["time"][block], has["time"]) * weights["time"]
+            num += (mats["time"][block] @ mats["time"].T).toarray() * present
             den += present
         sim = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
         gap = np.abs(day[block][:, None] - day[None, :])
         if config.window_days is not None:
             sim[gap > config.window_days] = 0.0
         sim[np.arange(len(block)), block] = 0.0
-        _keep_strongest(sim, gap, block, config, edges, far)
-    return edges, far
+        _keep_strongest(sim, content, gap, block, config, (edges, related, far))
+    return edges, related, far
 
 
 def _keep_strongest(
     sim: np.ndarray,
+    content: np.ndarray,
     gap: np.ndarray,
     block: np.ndarray,
     config: StoryConfig,
-    edges: dict[tuple[int, int], float],
-    far: set[tuple[int, int]],
+    out: tuple[dict[tuple[int, int], float], dict[tuple[int, int], float], set[tuple[int, int]]],
 ) -> None:
+    edges, related, far = out
     k = min(config.neighbours, sim.shape[1])
     top = np.argpartition(-sim, k - 1, axis=1)[:, :k]
     story_window = np.inf if config.story_window_days is None else config.story_window_days
@@ -84,5 +95,6 @@ def _keep_strongest(
             if value >= config.min_similarity:
                 pair = (min(i, j), max(i, j))
                 edges[pair] = value
+                related[pair] = float(content[r, j])
                 if gap[r, j] > story_window:
                     far.add(pair)
