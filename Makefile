@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEMO_SERVE ?= 1
 DEMO_PORT ?= 8000
 
-.PHONY: demo test lint bench install browser clean
+.PHONY: demo test lint bench install browser screenshots clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "newsgraph needs Python 3.11 or newer"'
@@ -47,6 +47,10 @@ lint: $(STAMP)
 test: lint browser
 	$(BIN)/pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
+
+# Refresh the README's screenshots from the browser tests.
+screenshots: $(STAMP) browser
+	NEWSGRAPH_SCREENSHOTS=1 $(BIN)/pytest tests/test_ui.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py

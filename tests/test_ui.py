@@ -2,12 +2,14 @@
 
 The database holds the two seed pages and the demo corpus. The tests open the seeds' storyline
 and the CGTN article, check that dates and quotes carry the right value and speaker, click from
-an event in the timeline to its sentence, and save screenshots to docs/screenshots/.
+an event in the timeline to its sentence, and take screenshots: into a temporary folder, or into
+docs/screenshots/ (what the README shows) when NEWSGRAPH_SCREENSHOTS=1 (`make screenshots`).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import threading
@@ -24,7 +26,6 @@ from newsgraph.store import open_db
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-SHOTS = REPO / "docs" / "screenshots"
 CGTN = SEEDS / "004_c5f770f8c2bf1969.txt"
 SPUTNIK = SEEDS / "000_2055ec67c2e37b36.txt"
 
@@ -82,19 +83,32 @@ def api(server: str, path: str) -> dict:
         return json.load(response)
 
 
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory) -> Path:
+    if os.environ.get("NEWSGRAPH_SCREENSHOTS") == "1":
+        folder = REPO / "docs" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _shot(page, path: Path, full_page: bool) -> None:
+    page.screenshot(path=str(path), full_page=full_page)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
+
+
 def article_path(key: str) -> str:
     return "/article/" + quote(key, safe="")
 
 
-def test_overview_shows_the_corpus(server, page):
+def test_overview_shows_the_corpus(server, page, shots):
     page.goto(server + "/")
     assert page.locator("#coverage-chart .bar").count() >= 2
     assert page.get_by_role("link", name="CGTN").is_visible()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
+    _shot(page, shots / "overview.png", full_page=True)
 
 
-def test_storyline_timeline_links_an_event_to_its_sentence(server, page):
+def test_storyline_timeline_links_an_event_to_its_sentence(server, page, shots):
     record = api(server, "/api/articles/" + quote(str(CGTN), safe=""))
     sputnik = api(server, "/api/articles/" + quote(str(SPUTNIK), safe=""))
     assert record["storyline"] == sputnik["storyline"]
@@ -104,7 +118,7 @@ def test_storyline_timeline_links_an_event_to_its_sentence(server, page):
     row = page.locator(".timeline tr", has=page.locator("th[scope=row]", has_text="2025-03-24"))
     event = row.locator("a.ev", has_text="CONSULT").first
     assert "Yuri Ushakov" in event.inner_text()
-    page.screenshot(path=str(SHOTS / "story.png"), full_page=True)
+    _shot(page, shots / "story.png", full_page=True)
     event.click()
     page.wait_for_url("**/article/**#s-*")
     anchor = page.url.rsplit("#", 1)[1]
@@ -115,7 +129,7 @@ def test_storyline_timeline_links_an_event_to_its_sentence(server, page):
     assert "flash" in (target.get_attribute("class") or "")
 
 
-def test_cgtn_article_highlights_dates_and_quotes(server, page):
+def test_cgtn_article_highlights_dates_and_quotes(server, page, shots):
     page.goto(server + article_path(str(CGTN)))
     date = page.locator("#text .timex", has_text="Monday next week")
     assert date.get_attribute("data-value") == "2025-03-24"
@@ -135,4 +149,4 @@ def test_cgtn_article_highlights_dates_and_quotes(server, page):
     assert removed.first.is_visible()
     assert page.locator(".removed[data-reason=cookie_banner]").first.is_visible()
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(SHOTS / "article.png"), full_page=False)
+    _shot(page, shots / "article.png", full_page=False)
