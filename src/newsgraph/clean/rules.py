@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsgraph.patterns import trie_pattern
+
 __all__ = ["RULES", "RULE_NAMES", "Rule", "match_rule"]
 
 # Short interface strings that stand alone on a line.
@@ -139,34 +141,11 @@ RULE_NAMES = ("ui", *(rule.name for rule in RULES))
 
 
 
-def _trie_pattern(literals: set[str]) -> str:
-    """One regex for many literals, shared prefixes factored out ("c(?:lick|ookie)").
-
-    A flat alternation makes the engine try every literal at every position; the trie tries
-    one branch per character, which makes the search over all lines 2-3 times faster.
-    """
-    trie: dict = {}
-    for literal in literals:
-        node = trie
-        for ch in literal:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return walk(trie)
-
-
 # Every trigger of every rule, found in one pass: at each position the longest literal that
 # starts there (a lookahead, so overlapping ones are found too). Most lines have none, and
 # then only the rules without triggers run.
 _LITERALS = frozenset(t for rule in RULES for t in rule.triggers or ())
-_TRIGGERS_AT = re.compile(f"(?=({_trie_pattern(set(_LITERALS))}))")
+_TRIGGERS_AT = re.compile(f"(?=({trie_pattern(_LITERALS)}))")
 # A shorter trigger starting where a longer one matched is hidden by it: each literal found
 # stands for the rules of all triggers that are its prefixes.
 _RULES_OF = {

@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from newsgraph.patterns import trie_pattern
 from newsgraph.stories.compare_input import ArticleInput
 from newsgraph.stories.compare_model import TermUse, Tone
 from newsgraph.stories.compare_text import WORD
@@ -86,8 +87,9 @@ def lexicon_from(data: dict[str, Any]) -> Lexicon:
             spelled += [_plural(form) for form in spelled]
         for form in spelled:
             forms.setdefault(_key(form), entry)
-    alternatives = sorted(forms, key=len, reverse=True)
-    body = "|".join(r"[-\s]+".join(map(re.escape, form.split())) for form in alternatives)
+    # One trie-shaped alternation (longest form first at each position, like a sorted list,
+    # but an order of magnitude faster); words of a form may be joined by spaces or hyphens.
+    body = trie_pattern(forms).replace(re.escape(" "), r"[-\s]+")
     pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
     return Lexicon(pattern, forms, dict(data.get("categories", {})))
 
@@ -103,9 +105,7 @@ def find_terms(article: ArticleInput, voices: list[VoiceQuote]) -> tuple[list[Te
     body_own, body_attributed = _scan(article, article.text, "body", regions)
     own += body_own
     attributed += body_attributed
-    words = len(WORD.findall(article.title)) + sum(
-        1 for m in WORD.finditer(article.text) if regions.speaker(m.start(), m.end()) is None
-    )
+    words = len(WORD.findall(article.title)) + regions.words_outside(article.text)
     return own, attributed, words
 
 
@@ -125,6 +125,23 @@ class _Regions:
     def __init__(self, voices: list[VoiceQuote]) -> None:
         self._quotes = sorted(voices, key=lambda q: q.start)
         self._starts = [q.start for q in self._quotes]
+
+    def words_outside(self, text: str) -> int:
+        """Words of `text` whose middle lies in no voice quote: one merge pass, not a lookup a word."""
+        spans: list[list[int]] = []
+        for quote in self._quotes:
+            if spans and quote.start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], quote.end)
+            else:
+                spans.append([quote.start, quote.end])
+        count, k = 0, 0
+        for match in WORD.finditer(text):
+            middle = (match.start() + match.end()) // 2
+            while k < len(spans) and spans[k][1] <= middle:
+                k += 1
+            if k == len(spans) or middle < spans[k][0]:
+                count += 1
+        return count
 
     def speaker(self, start: int, end: int) -> VoiceQuote | None:
         """The voice quote holding the middle of `start`..`end`, or None (the outlet's voice)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -31,6 +31,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(words_data()["stopwords"])
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem that makes "talks"/"talk", "defended"/"defend", "meetings"/"meeting" equal;
     short words stay as they are, so "us" and "bus" don't shrink to nothing."""
@@ -43,6 +44,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 12)
 def content_words(text: str) -> frozenset[str]:
     """Stems of the words of `text` that carry content (no function words, no one-letter words)."""
     stops = _stopwords()
