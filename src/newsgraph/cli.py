@@ -57,16 +57,13 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, jobs: int, strict: b
     """
     show = sys.stderr.isatty() if progress is None else progress
     failures = 0
-    try:
-        with _open_output(output) as out, _progress(show) as advance:
-            for record in extract_records(inputs, fmt, Config(), jobs=jobs):
-                if isinstance(record, ErrorRecord):
-                    failures += 1
-                    click.echo(f"warning: {record.id}: {record.error}", err=True)
-                out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-                advance()
-    except NewsgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _library_errors(), _open_output(output) as out, _progress(show) as advance:
+        for record in extract_records(inputs, fmt, Config(), jobs=jobs):
+            if isinstance(record, ErrorRecord):
+                failures += 1
+                click.echo(f"warning: {record.id}: {record.error}", err=True)
+            out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            advance()
     if strict and failures:
         raise SystemExit(1)
 
@@ -80,11 +77,9 @@ def show(path: Path, with_quotes: bool, with_dates: bool) -> None:
 
     Example: newsgraph show articles.jsonl --quotes --dates
     """
-    try:
+    with _library_errors():
         records = read_records(path)
-    except NewsgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
-    console = Console(width=max(Console().width, 200))
+    console = _wide_console()
     console.print(summary_table(records))
     if with_quotes:
         console.print(quotes_table(records))
@@ -101,11 +96,9 @@ def timeline_command(paths: tuple[Path, ...]) -> None:
 
     Example: newsgraph timeline articles.jsonl
     """
-    try:
+    with _library_errors():
         records = [rec for path in paths for rec in read_records(path) if "error" not in rec]
-    except NewsgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
-    Console(width=max(Console().width, 200)).print(timeline_table(records))
+    _wide_console().print(timeline_table(records))
 
 
 @main.command()
@@ -121,12 +114,10 @@ def stories(path: Path, output: str, index_path: Path | None) -> None:
 
     Example: newsgraph stories articles.jsonl -o stories.jsonl --index stories.index.json.gz
     """
-    try:
+    with _library_errors():
         records = read_records(path)
         index = StoryIndex.load(index_path) if index_path and index_path.exists() else None
         assigned, index = assign_stories(records, index)
-    except NewsgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
     with _open_output(output) as out:
         for record in assigned:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -152,17 +143,15 @@ def compare(path: Path, story: str | None, storyline: str | None, as_json: bool)
     if (story is None) == (storyline is None):
         raise click.UsageError("give exactly one of --story and --storyline")
     key, wanted = ("story", story) if story is not None else ("storyline", storyline)
-    try:
+    with _library_errors():
         records = [rec for rec in read_records(path) if "error" not in rec and rec.get(key) == wanted]
-    except NewsgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
     if not records:
         raise click.ClickException(f"no article in {path} has {key} {wanted!r}")
     comparison = compare_story(records)
     if as_json:
         click.echo(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2))
         return
-    console = Console(width=max(Console().width, 200))
+    console = _wide_console()
     for table in comparison_table(comparison):
         console.print(table)
 
@@ -182,12 +171,9 @@ def ingest(inputs: tuple[str, ...], db_path: Path, fmt: str, jobs: int) -> None:
 
     Example: newsgraph ingest pages/ --db news.db
     """
-    try:
-        with open_db(db_path) as db, _progress(sys.stderr.isatty()) as advance:
-            report = db.ingest(list(inputs), fmt, jobs=jobs, on_record=lambda _record: advance())
-            counts = db.counts()
-    except NewsgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _library_errors(), open_db(db_path) as db, _progress(sys.stderr.isatty()) as advance:
+        report = db.ingest(list(inputs), fmt, jobs=jobs, on_record=lambda _record: advance())
+        counts = db.counts()
     for doc_id in report.conflicts:
         click.echo(f"warning: {doc_id}: already stored with other content; kept the stored one", err=True)
     click.echo(
@@ -211,11 +197,8 @@ def export(db_path: Path, fmt: str, output: str) -> None:
     """
     if fmt != "jsonl" and output == "-":
         raise click.UsageError(f"--format {fmt} writes a directory: give it with -o")
-    try:
-        with open_db(db_path, readonly=True) as db:
-            written = db.export(fmt, output)
-    except NewsgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _library_errors(), open_db(db_path, readonly=True) as db:
+        written = db.export(fmt, output)
     if output != "-":
         click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
 
@@ -234,12 +217,24 @@ def serve(db_path: Path, host: str, port: int) -> None:
 
     from newsgraph.serve.app import create_app
 
-    try:
+    with _library_errors():
         app = create_app(db_path)
-    except NewsgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
     click.echo(f"newsgraph is serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@contextlib.contextmanager
+def _library_errors() -> Iterator[None]:
+    """Library errors (bad input, bad config) as click errors: a message and status 1, no traceback."""
+    try:
+        yield
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _wide_console() -> Console:
+    """A console at least 200 columns wide: the tables fold badly in a narrow terminal."""
+    return Console(width=max(Console().width, 200))
 
 
 @contextlib.contextmanager

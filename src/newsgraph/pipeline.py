@@ -7,6 +7,7 @@ cannot stop a batch, and it holds no state, so `extract` can map it over a proce
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -128,7 +129,6 @@ def _from_html(doc: RawDocument, html: str) -> Article:
         doc,
         title=doc.title or found.title,
         outlet=doc.outlet or found.outlet,
-        published=doc.published,
     )
     article = _article(given, found.text, whole_text(found.text))
     if article.published is None and found.published:
@@ -180,7 +180,7 @@ def extract(
     batches = _batches(iter_documents(inputs, fmt, config), batch_size)
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from _each(pool.map(process_batch, batches, _repeat(config)), on_record)
+            yield from _each(pool.map(process_batch, batches, itertools.repeat(config)), on_record)
         return
     yield from _each((process_batch(batch, config) for batch in batches), on_record)
 
@@ -204,8 +204,3 @@ def _batches(docs: Iterable[RawDocument | ErrorRecord], size: int) -> Iterator[l
             batch = []
     if batch:
         yield batch
-
-
-def _repeat(config: Config) -> Iterator[Config]:
-    while True:
-        yield config

@@ -26,6 +26,7 @@ __all__ = [
     "PageFeatures",
     "PageScores",
     "headline_index",
+    "jaccard",
     "load_model",
     "page_features",
     "rescoring_features",
@@ -43,8 +44,8 @@ def _title_tokens(title_hint: str | None) -> set[str]:
     return set(_WORD.findall(title_hint.lower()))
 
 
-def _likeness(words: set[str], title_words: set[str]) -> float:
-    """Jaccard likeness of a line's words to the page title's words."""
+def jaccard(words: set[str], title_words: set[str]) -> float:
+    """Jaccard likeness of a line's words to the page title's words (0 when either is empty)."""
     shared = len(words & title_words)
     return shared / (len(words) + len(title_words) - shared) if shared else 0.0
 
@@ -89,7 +90,7 @@ def page_features(lines: list[Line], title_hint: str | None = None) -> PageFeatu
         low = text.lower()
         words, lowered = line_words(text, low)
         rows.append(line_features(text, words, lowered, ln.index, n, ln.gap_before))
-        similarity.append(_likeness(set(lowered), title_words) if title_words else 0.0)
+        similarity.append(jaccard(set(lowered), title_words) if title_words else 0.0)
         rules.append(match_rule(text, low))
         chars.append(ln.end - ln.start)
     base = np.array(rows, dtype=float).reshape(n, len(FEATURE_NAMES))

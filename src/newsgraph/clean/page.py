@@ -107,14 +107,7 @@ def _keep_main_run(
     article is the first substantial run after the in-page headline (`head`), or without
     one the run with the most text.
     """
-    runs: list[list[int]] = []
-    for i, reason in enumerate(reasons):
-        if reason is not None:
-            continue
-        if runs and i - runs[-1][-1] <= max_gap:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
+    runs = _clusters([i for i, reason in enumerate(reasons) if reason is None], max_gap)
     if not runs:
         return
 

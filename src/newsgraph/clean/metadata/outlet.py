@@ -22,11 +22,11 @@ from newsgraph.clean.metadata.dates import find_dates
 from newsgraph.clean.metadata.gazetteer import Gazetteer
 from newsgraph.clean.metadata.names import NAME, tidy_outlet
 from newsgraph.clean.metadata.scan import find_all, name_before
+from newsgraph.clean.metadata.title import SEPARATOR
 from newsgraph.clean.metadata.view import Finding, PageView, squash
 
 __all__ = ["find_outlet"]
 
-_SEPARATOR = re.compile(r"\s+(?:[-–—|•·»]|::)\s+")
 _CREDIT = re.compile(rf"[ \t][-–—][ \t](?P<name>{NAME}),[ \t]*\d{{3,4}},[ \t]*$")
 _SELF = (
     ("outlet:not_responsible", (" is not responsible", " are not responsible")),
@@ -76,7 +76,7 @@ def _recurs(view: PageView, name: str, skip: str) -> bool:
 
 def _first_line_suffix(view: PageView, gaz: Gazetteer, url: str | None) -> Finding | None:
     first = view.lines[0]
-    parts = _SEPARATOR.split(first.text)
+    parts = SEPARATOR.split(first.text)
     if len(parts) < 2:
         return None
     raw_name = parts[-1].strip()

@@ -24,10 +24,12 @@ from newsgraph.clean.metadata.byline import is_byline
 from newsgraph.clean.metadata.dates import find_dates
 from newsgraph.clean.metadata.gazetteer import Gazetteer
 from newsgraph.clean.metadata.view import Finding, PageView, squash
+from newsgraph.clean.model import jaccard
 
-__all__ = ["cut_outlet", "find_title", "split_title", "title_like"]
+__all__ = ["SEPARATOR", "cut_outlet", "find_title", "split_title", "title_like"]
 
-_SEPARATOR = re.compile(r"\s+(?:[-–—|•·»]|::)\s+")
+# What sets a title off from the outlet or section after it: "Headline - Outlet", "Headline | Section".
+SEPARATOR = re.compile(r"\s+(?:[-–—|•·»]|::)\s+")
 _LABEL_END = re.compile(r"[:.;,]$")
 _FURNITURE = re.compile(r"^\d+\s+(?:min|mins|minute|minutes)\s+read$|^\d+\s+comments?$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -44,10 +46,10 @@ _LIKE_GIVEN = 0.6
 
 def split_title(first: str) -> list[str]:
     """The first line and its prefixes cut at title separators, longest first."""
-    parts = _SEPARATOR.split(first)
+    parts = SEPARATOR.split(first)
     if len(parts) == 1:
         return [first]
-    seps = [m.group() for m in _SEPARATOR.finditer(first)]
+    seps = [m.group() for m in SEPARATOR.finditer(first)]
     return [parts[0] + "".join(s + p for s, p in zip(seps[: k - 1], parts[1:k], strict=True))
             for k in range(len(parts), 0, -1)]
 
@@ -55,7 +57,7 @@ def split_title(first: str) -> list[str]:
 def cut_outlet(first: str) -> str:
     """The first line without its outlet suffix, and without site sections set off by
     pipes ("Title | World | News | Outlet" -> "Title"); dashes may belong to the headline."""
-    head = split_title(first)[1] if _SEPARATOR.search(first) else first
+    head = split_title(first)[1] if SEPARATOR.search(first) else first
     while " | " in head and len(head.rsplit(" | ", 1)[1].split()) <= 3:
         head = head.rsplit(" | ", 1)[0]
     return head
@@ -73,7 +75,7 @@ def title_like(view: PageView, i: int, gaz: Gazetteer) -> bool:
         return False
     if sum(1 for w in words if w[:1].isalpha() and len(w) > 1) < 3 or _FURNITURE.match(text):
         return False
-    if len(_SEPARATOR.findall(text)) >= 2 or " > " in text or " › " in text:
+    if len(SEPARATOR.findall(text)) >= 2 or " > " in text or " › " in text:
         return False
     if text[0] in _QUOTES and (" said" in text or " says" in text):
         return False  # a pull quote with its attribution
@@ -111,10 +113,6 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
-def _likeness(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 def _line(view: PageView, i: int, rule: str) -> Finding:
     return Finding(view.lines[i].text, view.line_evidence(i, rule), i, "title")
 
@@ -138,7 +136,7 @@ def find_title(view: PageView, gaz: Gazetteer, given: str | None = None) -> Find
     head = given or cut_outlet(first)
     hint = _words(head) if len(head.split()) >= 3 else set()
     if hint:
-        scored = [(_likeness(hint, _words(lines[i].text)), -abs(anchor - i), i) for i in above + below if i > 0]
+        scored = [(jaccard(hint, _words(lines[i].text)), -abs(anchor - i), i) for i in above + below if i > 0]
         best = max(scored, default=None)
         if best and best[0] >= (_LIKE_GIVEN if given else _LIKE):
             return _line(view, best[2], "title:like_first_line")

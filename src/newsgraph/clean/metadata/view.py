@@ -21,16 +21,17 @@ from newsgraph.clean.metadata.scan import find_all
 from newsgraph.clean.page import CleanPage
 from newsgraph.records import Evidence
 
-__all__ = ["LINE_CUES", "Finding", "PageView", "squash"]
+__all__ = ["CREDIT_CUES", "CREDIT_LINE_CUES", "LINE_CUES", "SOURCE_CUES", "Finding", "PageView", "squash"]
 
 _SQUASH = re.compile(r"[\W_]+")
 _COPYRIGHT_CUES = ("©", "Copyright", "COPYRIGHT", "(c)", "(C)")
+# Openings of the credit lines the wire reader reads: source lines, agency credits, reporter credits.
+SOURCE_CUES = ("Source", "source", "SOURCE", "Via", "VIA", "Agencies", "With reporting", "With input")
+CREDIT_CUES = ("Distributed by", "Provided by", "Supplied by", "Courtesy of", "Content from", "Syndicated from")
+CREDIT_LINE_CUES = ("Reporting by", "REPORTING BY", "Writing by", "Editing by", "Compiled by", "(Reporting",
+                    "Additional reporting", "(Additional")
 # Openings of credit lines (see `PageView.cue_lines`).
-LINE_CUES = (
-    *_COPYRIGHT_CUES, "Source", "source", "SOURCE", "Via", "VIA", "Agencies", "With reporting", "With input",
-    "Reporting by", "REPORTING BY", "Writing by", "Editing by", "Compiled by", "(Reporting", "Additional reporting",
-    "(Additional", "Distributed by", "Provided by", "Supplied by", "Courtesy of", "Content from", "Syndicated from",
-)
+LINE_CUES = (*_COPYRIGHT_CUES, *SOURCE_CUES, *CREDIT_LINE_CUES, *CREDIT_CUES)
 _CUE_FIRST = frozenset(cue[0] for cue in LINE_CUES)
 # A kept line is prose, not a headline the cleaner kept, with this many words and a final
 # stop, or with the longer count whatever its end.

@@ -22,11 +22,10 @@ from newsgraph.clean.metadata.byline import is_byline
 from newsgraph.clean.metadata.gazetteer import Gazetteer
 from newsgraph.clean.metadata.names import NAME, clean_name
 from newsgraph.clean.metadata.scan import find_all
-from newsgraph.clean.metadata.view import Finding, PageView, squash
+from newsgraph.clean.metadata.view import CREDIT_CUES, CREDIT_LINE_CUES, SOURCE_CUES, Finding, PageView, squash
 
 __all__ = ["find_wires"]
 
-_SOURCE_CUES = ("Source", "source", "SOURCE", "Via", "VIA", "Agencies", "With reporting", "With input")
 _SOURCE = re.compile(
     r"[ \t]*(?i:source\(s\)|sources?|via|agencies|with (?:reporting|input) from)[ \t]*:[ \t]*(?P<names>.+?)[ \t]*$"
 )
@@ -34,13 +33,10 @@ _SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&|\+)\s*")
 _DATELINE = re.compile(r"\((?P<ab>[A-Z][\w.&'’ -]{0,40}?)\)[ \t]*(?:[-–—]{1,2}|:)[ \t]")
 # "MOSCOW, October 14. /TASS/. ...": the agency between slashes (listed agencies only).
 _SLASH_DATELINE = re.compile(r" /(?P<ab>[A-Z][A-Za-z-]{1,20})/\.?[ \t]")
-_CREDIT_CUES = ("Distributed by", "Provided by", "Supplied by", "Courtesy of", "Content from", "Syndicated from")
 _CREDIT = re.compile(
     rf"(?i:distributed|provided|supplied|content|courtesy|syndicated)[ \t]+(?:by|from|of)[ \t]+"
     rf"(?P<name>(?:[Tt]he[ \t]+)?{NAME})"
 )
-_CREDIT_LINE_CUES = ("Reporting by", "REPORTING BY", "Writing by", "Editing by", "Compiled by", "(Reporting",
-                     "Additional reporting", "(Additional")
 _CONTRIBUTED = ("contributed to this report",)
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
 _GENERIC = frozenset({"agencies", "agency", "wires", "wire services", "news agencies", "staff", "other"})
@@ -77,7 +73,7 @@ def _agency(name: str, gaz: Gazetteer) -> str | None:
 def _sources(view: PageView, gaz: Gazetteer, outlet: str | None, found: _Found) -> None:
     for i in view.cue_lines():
         ln = view.lines[i]
-        m = _SOURCE.match(view.raw, ln.start, ln.end) if ln.text.startswith(_SOURCE_CUES) else None
+        m = _SOURCE.match(view.raw, ln.start, ln.end) if ln.text.startswith(SOURCE_CUES) else None
         if not m or len(m.group("names").split()) > _MAX_SOURCE_WORDS:
             continue
         offset = m.start("names")
@@ -119,13 +115,13 @@ def _credits(view: PageView, gaz: Gazetteer, found: _Found) -> None:
         ln = view.lines[i]
         if view.is_caption(i):
             continue
-        m = _CREDIT.match(view.raw, ln.start, ln.end) if ln.text.startswith(_CREDIT_CUES) else None
+        m = _CREDIT.match(view.raw, ln.start, ln.end) if ln.text.startswith(CREDIT_CUES) else None
         value = _agency(m.group("name"), gaz) if m else None
         if m and value:
             short = len(ln.text.split()) <= _MAX_CREDIT_WORDS
             found.add(m.start("name"), value, view, m.end("name"), "wire:credit",
                       i if short else None, "wire_credit" if short else None)
-        elif ln.text.startswith(_CREDIT_LINE_CUES):
+        elif ln.text.startswith(CREDIT_LINE_CUES):
             for p in _PAREN.finditer(ln.text):
                 value = gaz.wire(p.group(1).strip())
                 if value:
