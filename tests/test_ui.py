@@ -21,6 +21,7 @@ from urllib.parse import quote
 import pytest
 
 from conftest import DEMO, REPO, SEEDS
+from newsgraph.serve.links import article_url
 from newsgraph.store import open_db
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -97,10 +98,6 @@ def _shot(page, path: Path, full_page: bool) -> None:
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
 
 
-def article_path(key: str) -> str:
-    return "/article/" + quote(key, safe="")
-
-
 def test_overview_shows_the_corpus(server, page, shots):
     page.goto(server + "/")
     assert page.locator("#coverage-chart .bar").count() >= 2
@@ -130,7 +127,7 @@ def test_storyline_timeline_links_an_event_to_its_sentence(server, page, shots):
 
 
 def test_cgtn_article_highlights_dates_and_quotes(server, page, shots):
-    page.goto(server + article_path(str(CGTN)))
+    page.goto(server + article_url(str(CGTN)))
     date = page.locator("#text .timex", has_text="Monday next week")
     assert date.get_attribute("data-value") == "2025-03-24"
     assert "2025-03-24" in date.get_attribute("title")

@@ -11,8 +11,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
+from newsgraph.annotate.event_lexicon import EVENT_TYPES
 from newsgraph.serve import queries
-from newsgraph.serve.deps import db
+from newsgraph.serve.deps import db, not_found
 from newsgraph.serve.views import cached_view
 from newsgraph.store.search import search as fts_search
 
@@ -20,9 +21,6 @@ __all__ = ["MAX_LIMIT", "router"]
 
 MAX_LIMIT = 200
 MAX_OFFSET = 10**9
-# The PLOVER event types the annotator codes (docs/format.md).
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 ENTITY_KINDS = ("person", "organisation", "country", "place", "group", "outlet")
 DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
@@ -35,10 +33,6 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 def _page(total: int, limit: int, offset: int, items: list[Any]) -> Json:
     return {"total": total, "limit": limit, "offset": offset, "items": items}
-
-
-def _missing(what: str, key: object) -> HTTPException:
-    return HTTPException(404, f"no {what} with id {key!r}")
 
 
 @router.get("/counts", summary="Rows per table")
@@ -63,7 +57,7 @@ def articles(request: Request, limit: Limit = 50, offset: Offset = 0, story: str
 def article(request: Request, article_id: Annotated[str, Path(description="the article id, URL-encoded")]) -> Json:
     record = db(request).article(article_id)
     if record is None:
-        raise _missing("article", article_id)
+        raise not_found("article", article_id)
     return record
 
 
@@ -78,7 +72,7 @@ def story(request: Request, story_id: str) -> Json:
     database = db(request)
     summary = queries.story(database.connection, story_id)
     if summary is None:
-        raise _missing("story", story_id)
+        raise not_found("story", story_id)
     view = cached_view(database.connection, request.app.state.stories, story=story_id)
     return {
         **summary,
@@ -99,7 +93,7 @@ def storyline(request: Request, storyline_id: str) -> Json:
     conn = db(request).connection
     summary = queries.storyline(conn, storyline_id)
     if summary is None:
-        raise _missing("storyline", storyline_id)
+        raise not_found("storyline", storyline_id)
     _, rows = queries.stories(conn, MAX_LIMIT, 0, storyline=storyline_id)
     return {**summary, "stories_list": rows}
 
@@ -118,7 +112,7 @@ def entity(request: Request, entity_id: Annotated[int, Path(ge=1, le=2**62)], li
     conn = db(request).connection
     row = queries.entity(conn, entity_id)
     if row is None:
-        raise _missing("entity", entity_id)
+        raise not_found("entity", entity_id)
     _, said = queries.quotes(conn, limit, 0, speaker_entity=entity_id)
     return {
         **row,

@@ -11,13 +11,13 @@ import threading
 from pathlib import Path
 
 import jinja2
-from fastapi import Request
+from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
 from newsgraph.serve import links
 from newsgraph.store import NewsDB, open_db
 
-__all__ = ["HERE", "Readers", "db", "templates"]
+__all__ = ["HERE", "Readers", "db", "not_found", "templates"]
 
 HERE = Path(__file__).resolve().parent
 
@@ -53,6 +53,11 @@ def db(request: Request) -> NewsDB:
     """The calling thread's read-only database (a FastAPI dependency)."""
     readers: Readers = request.app.state.readers
     return readers.get()
+
+
+def not_found(what: str, key: object) -> HTTPException:
+    """The 404 of an unknown id, in the same words for the API and the pages."""
+    return HTTPException(404, f"no {what} with id {key!r}")
 
 
 def _environment() -> jinja2.Environment:

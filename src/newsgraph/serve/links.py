@@ -8,7 +8,7 @@ to `/article/<id>#s-<start>`, the start of the sentence holding it (`newsgraph.s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from urllib.parse import quote, urlencode
 
 from newsgraph.serve.sentences import sentence_spans, sentence_start
@@ -46,19 +46,20 @@ class Anchors:
     Sentences are split once per article, when the page first links into it.
     """
 
-    def __init__(self, texts: Mapping[str, str] | Callable[[str], str | None]) -> None:
+    def __init__(self, texts: Mapping[str, str]) -> None:
         self._texts = texts
         self._spans: dict[str, list[tuple[int, int]]] = {}
 
-    def _text(self, key: str) -> str | None:
-        return self._texts(key) if callable(self._texts) else self._texts.get(key)
+    def spans(self, key: str) -> list[tuple[int, int]]:
+        """The sentences of article `key` (none when its text is unknown), split on first use."""
+        if key not in self._spans:
+            text = self._texts.get(key)
+            self._spans[key] = sentence_spans(text) if text is not None else []
+        return self._spans[key]
 
     def sentence(self, key: str, offset: int) -> int:
         """The start of the sentence of article `key` holding `offset` (the offset itself if unknown)."""
-        if key not in self._spans:
-            text = self._text(key)
-            self._spans[key] = sentence_spans(text) if text is not None else []
-        spans = self._spans[key]
+        spans = self.spans(key)
         return sentence_start(spans, offset) if spans else offset
 
     def link(self, key: str, offset: int) -> str:
@@ -67,9 +68,9 @@ class Anchors:
 
     def text(self, key: str, offset: int) -> str:
         """The sentence of article `key` holding `offset` ("" when the text is unknown)."""
-        text = self._text(key) or ""
+        text = self._texts.get(key) or ""
         start = self.sentence(key, offset)
-        for s, e in self._spans.get(key, ()):
+        for s, e in self.spans(key):
             if s == start:
                 return text[s:e]
         return ""

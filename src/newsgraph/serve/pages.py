@@ -11,17 +11,16 @@ import sqlite3
 from collections import defaultdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
 from newsgraph.serve import queries
 from newsgraph.serve.api import ENTITY_KINDS, MAX_LIMIT, Limit, Offset
 from newsgraph.serve.charts import coverage_chart
-from newsgraph.serve.deps import db, templates
-from newsgraph.serve.links import Anchors, article_url
+from newsgraph.serve.deps import db, not_found, templates
+from newsgraph.serve.links import Anchors
 from newsgraph.serve.markup import article_marks, render
-from newsgraph.serve.sentences import sentence_spans
 from newsgraph.serve.views import cached_view, removed_blocks
 from newsgraph.store.search import search as fts_search
 
@@ -36,9 +35,10 @@ def _page(request: Request, name: str, context: Context) -> HTMLResponse:
     return templates.TemplateResponse(request, name, context)
 
 
-def _texts(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> Anchors:
-    texts = queries.article_texts(conn, queries.pks_of(rows))
-    return Anchors({row["article_id"]: texts[row["article_pk"]] for row in rows})
+def _anchors(conn: sqlite3.Connection, pks: dict[str, int]) -> Anchors:
+    """Sentence links into the articles `pks` (id to pk), their texts read in one query."""
+    texts = queries.article_texts(conn, pks.values())
+    return Anchors({key: texts[pk] for key, pk in pks.items()})
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -70,15 +70,12 @@ def article(request: Request, article_id: str) -> HTMLResponse:
     database = db(request)
     record = database.article(article_id)
     if record is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
+        raise not_found("article", article_id)
     conn = database.connection
-    pk = queries.article_pk(conn, article_id)
-    assert pk is not None
-    entity_ids = queries.mention_entities(conn, pk)
+    entity_ids = queries.mention_entities(conn, article_id)
     text = record["text"]
-    sentences = sentence_spans(text)
-    anchors = Anchors({article_id: text})
-    paras = render(text, article_marks(record, sentences, entity_ids))
+    anchors = Anchors({article_id: text})  # one sentence split for the marks and the links
+    paras = render(text, article_marks(record, anchors.spans(article_id), entity_ids))
     before, after = removed_blocks(record, [p.start for p in paras])
     _, quote_rows = queries.quotes(conn, MAX_LIMIT * 5, 0, article=article_id)
     speakers = {q["start"]: q["speaker_entity_id"] for q in quote_rows}
@@ -104,7 +101,7 @@ def story(request: Request, story_id: str) -> HTMLResponse:
     conn = db(request).connection
     summary = queries.story(conn, story_id)
     if summary is None:
-        raise HTTPException(404, f"no story with id {story_id!r}")
+        raise not_found("story", story_id)
     _, rows = queries.articles(conn, MAX_LIMIT, 0, story=story_id)
     view = cached_view(conn, request.app.state.stories, story=story_id)
     return _page(request, "story.html", {"kind": "story", "s": summary, "articles": rows, "stories": [], "view": view})
@@ -115,7 +112,7 @@ def storyline(request: Request, storyline_id: str) -> HTMLResponse:
     conn = db(request).connection
     summary = queries.storyline(conn, storyline_id)
     if summary is None:
-        raise HTTPException(404, f"no storyline with id {storyline_id!r}")
+        raise not_found("storyline", storyline_id)
     _, stories = queries.stories(conn, MAX_LIMIT, 0, storyline=storyline_id)
     _, rows = queries.articles(conn, MAX_LIMIT, 0, storyline=storyline_id)
     summary = {**summary, "title": stories[0]["title"] if stories else None, "storyline": storyline_id,
@@ -139,12 +136,12 @@ def entity(request: Request, entity_id: int) -> HTMLResponse:
     conn = db(request).connection
     row = queries.entity(conn, entity_id)
     if row is None:
-        raise HTTPException(404, f"no entity with id {entity_id}")
+        raise not_found("entity", entity_id)
     mentions = queries.entity_mentions(conn, entity_id, 100)
     _, said = queries.quotes(conn, 50, 0, speaker_entity=entity_id)
     about = queries.quotes_about(conn, entity_id, 50)
     events = queries.entity_events(conn, entity_id, 50)
-    anchors = _texts(conn, mentions + said + about + events)
+    anchors = _anchors(conn, {r["article_id"]: r["article_pk"] for r in mentions + said + about + events})
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in mentions:
         by_article[m["article_id"]].append(m)
@@ -164,10 +161,7 @@ def search(request: Request, q: Annotated[str, Query(max_length=500)] = "", limi
            raw: bool = False) -> HTMLResponse:  # fmt: skip
     conn = db(request).connection
     hits = fts_search(conn, q, limit, raw, _MARK) if q.strip() else None
-    anchors = Anchors({})
-    if hits is not None:
-        texts = queries.article_texts(conn, [h.article_pk for h in hits.quotes])
-        anchors = Anchors({h.article_id: texts[h.article_pk] for h in hits.quotes})
+    anchors = _anchors(conn, {h.article_id: h.article_pk for h in hits.quotes} if hits is not None else {})
     return _page(request, "search.html", {
-        "q": q, "raw": raw, "hits": hits, "anchors": anchors, "snippet": _snippet, "article_url": article_url,
+        "q": q, "raw": raw, "hits": hits, "anchors": anchors, "snippet": _snippet,
     })

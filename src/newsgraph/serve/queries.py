@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
-    "article_pk",
     "article_pks",
     "article_texts",
     "articles",
@@ -26,7 +25,6 @@ __all__ = [
     "events",
     "mention_entities",
     "outlets",
-    "pks_of",
     "quotes",
     "quotes_about",
     "stories",
@@ -76,11 +74,6 @@ def articles(conn: sqlite3.Connection, limit: int, offset: int, *, story: str | 
     return _page(conn, _ARTICLE_COLUMNS, _ARTICLE_COUNT, where, args, "ORDER BY a.pk", limit, offset)
 
 
-def article_pk(conn: sqlite3.Connection, key: str) -> int | None:
-    row = conn.execute("SELECT pk FROM articles WHERE id = ?", (key,)).fetchone()
-    return row[0] if row else None
-
-
 def article_pks(conn: sqlite3.Connection, limit: int, *, story: str | None = None,
                 storyline: str | None = None) -> list[int]:  # fmt: skip
     """The first `limit` articles (ingest order) of a story or storyline."""
@@ -107,10 +100,11 @@ def article_texts(conn: sqlite3.Connection, pks: Iterable[int]) -> dict[int, str
     return dict(conn.execute(f"SELECT pk, text FROM articles WHERE pk IN ({marks})", keys))
 
 
-def mention_entities(conn: sqlite3.Connection, pk: int) -> dict[tuple[int, int], int]:
-    """Entity id of each mention of article `pk`, by its offsets (the record leaves ids out)."""
-    return {(s, e): key for s, e, key in conn.execute("SELECT start, end, entity_id FROM mentions WHERE article_pk = ?",
-                                                       (pk,))}
+def mention_entities(conn: sqlite3.Connection, key: str) -> dict[tuple[int, int], int]:
+    """Entity id of each mention of article `key`, by its offsets (the record leaves ids out)."""
+    return {(s, e): entity for s, e, entity in conn.execute(
+        "SELECT m.start, m.end, m.entity_id FROM mentions m JOIN articles a ON a.pk = m.article_pk WHERE a.id = ?",
+        (key,))}
 
 
 def outlets(conn: sqlite3.Connection) -> list[Row]:
@@ -178,24 +172,25 @@ def storyline(conn: sqlite3.Connection, key: str) -> Row | None:
     return rows[0] if rows else None
 
 
+_ENTITY_COLUMNS = (
+    "SELECT e.id, e.name, e.kind, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
+    " (SELECT count(DISTINCT m.article_pk) FROM mentions m WHERE m.entity_id = e.id) AS articles FROM entities e"
+)
+
+
 def entities(conn: sqlite3.Connection, limit: int, offset: int, *, kind: str | None = None,
              name: str | None = None) -> tuple[int, list[Row]]:  # fmt: skip
     """Entities, most mentioned first (optionally of one kind, or whose name contains `name`)."""
     like = None if name is None else "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     where, args = _where([("e.kind = ?", kind), ("e.name LIKE ? ESCAPE '\\'", like)])
     total = conn.execute("SELECT count(*) FROM entities e" + where, args).fetchone()[0]
-    rows = _dicts(conn.execute(
-        "SELECT e.id, e.name, e.kind, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
-        " (SELECT count(DISTINCT m.article_pk) FROM mentions m WHERE m.entity_id = e.id) AS articles"
-        f" FROM entities e{where} ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?", [*args, limit, offset]))
+    rows = _dicts(conn.execute(f"{_ENTITY_COLUMNS}{where} ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?",
+                               [*args, limit, offset]))
     return total, rows
 
 
 def entity(conn: sqlite3.Connection, key: int) -> Row | None:
-    rows = _dicts(conn.execute(
-        "SELECT e.id, e.name, e.kind, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
-        " (SELECT count(DISTINCT m.article_pk) FROM mentions m WHERE m.entity_id = e.id) AS articles"
-        " FROM entities e WHERE e.id = ?", (key,)))
+    rows = _dicts(conn.execute(f"{_ENTITY_COLUMNS} WHERE e.id = ?", (key,)))
     return rows[0] if rows else None
 
 
@@ -272,6 +267,3 @@ def entity_events(conn: sqlite3.Connection, key: int, limit: int) -> list[Row]:
         f"{_EVENT_COLUMNS} WHERE ev.pk IN (SELECT event_pk FROM event_participants WHERE entity_id = ?)"
         " ORDER BY ev.date IS NULL, ev.date, ev.article_pk LIMIT ?", (key, limit)))
 
-
-def pks_of(rows: Sequence[Row]) -> set[int]:
-    return {row["article_pk"] for row in rows}

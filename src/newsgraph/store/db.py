@@ -170,7 +170,8 @@ def open_db(path: str | Path, *, readonly: bool = False, check_same_thread: bool
     conn = connect(path, readonly, check_same_thread)
     try:
         if readonly:
-            missing = [m.version for m in MIGRATIONS if m.version not in applied(conn)]
+            done = applied(conn)
+            missing = [m.version for m in MIGRATIONS if m.version not in done]
             if missing:
                 raise NewsgraphError(f"{path} needs schema migrations {missing}: open it for writing once")
         else:

@@ -101,6 +101,15 @@ class _Filter:
         self.ids.add(key)
         return content_hash
 
+    def select(self, items: Iterable[Any], ident: Callable[[Any], tuple[str, str]]) -> Iterator[tuple[str | None, Any]]:
+        """`(content hash, item)` of each input to store, `ident(item)` giving its key and hash;
+        error records pass without a hash, to be recorded as errors."""
+        for item in items:
+            if isinstance(item, ErrorRecord):
+                yield None, item
+            elif content_hash := self.new_hash(*ident(item)):
+                yield content_hash, item
+
 
 def ingest_documents(
     conn: sqlite3.Connection,
@@ -117,12 +126,8 @@ def ingest_documents(
     `jobs` > 1 processes batches in a process pool; batches are still written in input order.
     """
     tally = _Tally()
-    keep = _Filter(conn, tally)
-    todo = (
-        (None, doc) if isinstance(doc, ErrorRecord) else (keep.new_hash(doc.id, document_hash(doc)), doc)
-        for doc in iter_documents(inputs, fmt, config)
-    )
-    batches = _batches(((h, doc) for h, doc in todo if h or isinstance(doc, ErrorRecord)), batch_size)
+    todo = _Filter(conn, tally).select(iter_documents(inputs, fmt, config), lambda doc: (doc.id, document_hash(doc)))
+    batches = _batches(todo, batch_size)
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             pending = list(batches)
@@ -145,12 +150,8 @@ def ingest_records(
 ) -> IngestReport:
     """Store records `newsgraph extract` (or `stories`) made, as objects or JSON dicts; assign stories."""
     tally = _Tally()
-    keep = _Filter(conn, tally)
-    todo = (
-        (None, rec) if isinstance(rec, ErrorRecord) else (keep.new_hash(str(rec.get("id")), record_hash(rec)), rec)
-        for rec in map(_as_record, records)
-    )
-    for batch in _batches(((h, rec) for h, rec in todo if h or isinstance(rec, ErrorRecord)), batch_size):
+    todo = _Filter(conn, tally).select(map(_as_record, records), lambda rec: (str(rec.get("id")), record_hash(rec)))
+    for batch in _batches(todo, batch_size):
         _write_batch(conn, [h for h, _ in batch], [rec for _, rec in batch], tally, on_record)
     return tally.report(_assign(conn, story_config))
 

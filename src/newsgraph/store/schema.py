@@ -28,6 +28,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.store.connection import transaction
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "applied", "migrate"]
 
@@ -265,20 +266,14 @@ def migrate(conn: sqlite3.Connection) -> list[Migration]:
     for migration in MIGRATIONS:
         if migration.version in done:
             continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             # Another process may have migrated between our check and our lock.
             if conn.execute("SELECT 1 FROM schema_version WHERE version = ?", (migration.version,)).fetchone():
-                conn.execute("ROLLBACK")
                 continue
             for statement in _statements(migration.sql):
                 conn.execute(statement)
             conn.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)",
                          (migration.version, migration.name))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
         applied_now.append(migration)
     return applied_now
 
