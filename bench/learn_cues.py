@@ -31,6 +31,7 @@ from newsgraph.annotate.entities import find_entities
 from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.quote_cues import CueLexicon, lexicon_from
 from newsgraph.annotate.quotes import find_quotes
+from newsgraph.report import read_records
 from quotes import Tally, evaluate, gold_items, predicted_items
 
 HERE = Path(__file__).resolve().parent
@@ -155,8 +156,8 @@ def main() -> None:
     ap.add_argument("--bench", type=Path, default=HERE.parent.parent / "shared" / "bench")
     args = ap.parse_args()
     folder = args.bench / "quotes"
-    records = [json.loads(row) for row in (folder / "docs.jsonl").open(encoding="utf-8")]
-    by_id = {g["id"]: g for g in map(json.loads, (folder / "gold.jsonl").open(encoding="utf-8"))}
+    records = read_records(folder / "docs.jsonl")
+    by_id = {g["id"]: g for g in read_records(folder / "gold.jsonl")}
     golds = [by_id[r["id"]] for r in records]
     texts = [r["text"] for r in records]
     docs = list(load_nlp().pipe(texts))

@@ -17,13 +17,13 @@ cue are scored as one predicted quote spanning them.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph import RawDocument, process
+from newsgraph.report import read_records
 
 HERE = Path(__file__).resolve().parent
 THRESHOLDS = (0.3, 0.8)
@@ -154,11 +154,8 @@ def main() -> None:
     ap.add_argument("--bench", type=Path, default=HERE.parent.parent / "shared" / "bench")
     args = ap.parse_args()
     folder = args.bench / "quotes"
-    docs = [json.loads(line) for line in (folder / "docs.jsonl").open(encoding="utf-8")]
-    golds = {}
-    for line in (folder / "gold.jsonl").open(encoding="utf-8"):
-        rec = json.loads(line)
-        golds[rec["id"]] = gold_items(rec)
+    docs = read_records(folder / "docs.jsonl")
+    golds = {rec["id"]: gold_items(rec) for rec in read_records(folder / "gold.jsonl")}
 
     start = time.perf_counter()  # the model loads in the first call: it is part of the run
     fields = ("published", "outlet", "title")  # what `newsgraph extract` reads from each line

@@ -254,11 +254,17 @@ def test_seed_he_added_is_starmer(nlp, seed_gold):
 # --- properties ---------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def kremlin(nlp):
+    """KREMLIN parsed once with its entities: the property below varies only the span."""
+    doc = nlp(KREMLIN)
+    return doc, find_entities(doc)
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(0, len(KREMLIN)), st.integers(0, 40))
-def test_any_span_resolves_to_a_listed_entity_or_none(nlp, start, length):
-    doc = nlp(KREMLIN)
-    found = find_entities(doc)
+def test_any_span_resolves_to_a_listed_entity_or_none(kremlin, start, length):
+    doc, found = kremlin
     entity = resolve_mention(doc, start, start + length, found)
     assert entity is None or entity in found
 

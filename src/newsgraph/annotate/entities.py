@@ -79,6 +79,7 @@ from newsgraph.annotate.entity_roles import POSSESSIVES, country_in, mention_rol
 from newsgraph.annotate.gazetteer import Entry, Gazetteer, load_gazetteer
 from newsgraph.clean.metadata.gazetteer import Gazetteer as Outlets
 from newsgraph.clean.metadata.gazetteer import load_gazetteer as load_outlets
+from newsgraph.clean.metadata.scan import word_at
 from newsgraph.records import Entity
 
 __all__ = ["find_entities"]
@@ -346,7 +347,7 @@ def _written(text: str, word: str) -> bool:
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+        if word_at(text, at, end):
             return True
         at = text.find(word, end)
     return False

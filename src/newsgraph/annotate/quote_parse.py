@@ -129,8 +129,7 @@ def _next_paragraph(ctx: Context, verb: Token) -> list[tuple[int, int]]:
     start = last
     while start < len(text) and text[start].isspace():
         start += 1
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
+    _, end = ctx.paragraph(start)
     return [ctx.grow(trim(text, start, end))] if start < end else []
 
 

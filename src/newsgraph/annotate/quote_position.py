@@ -36,15 +36,12 @@ def from_marks(ctx: Context, found: list[Attribution]) -> list[Attribution]:
     """Attributions for the quotations that `found` does not cover; parts of an attribution
     already in `found` (the second half of `"A," he said, "B."`) are added to it in place."""
     out: list[Attribution] = []
-    covered = sorted(p for f in found for p in f.parts)
     by_cue = {f.cue: f for f in found if f.cue}
     previous: tuple[Attribution, int] | None = None  # the last attributed quotation, where its attribution ends
     for mark in ctx.marks:
         owner = next((f for f in found if _touches(f.parts, mark)), None)
         if owner is not None:
             previous = (owner, _tail(ctx, owner, mark))
-            continue
-        if _touches(covered, mark):
             continue
         span = (mark.start, mark.end)
         attributed = _after(ctx, mark) or _before(ctx, mark) or _dash(ctx, mark)
@@ -140,8 +137,7 @@ def _before(ctx: Context, mark: QuotedSpan) -> _Found | None:
 def _dash(ctx: Context, mark: QuotedSpan) -> _Found | None:
     """`"..." ― Sonya Herridge`: a name after a dash closes the line."""
     text = ctx.text
-    end = text.find("\n", mark.end)
-    end = len(text) if end < 0 else end
+    _, end = ctx.paragraph(mark.end)
     rest = text[mark.end : end].strip(" \t\xa0.")
     if not rest or rest[0] not in _DASHES:
         return None

@@ -118,13 +118,14 @@ def _fallback(doc: Doc, text: str, token: Token, start: int, end: int) -> tuple[
     name, label = _tagged_name(doc, text, token, start, end)
     if name:
         name = _strip_titles(name, titles)
-        if label != "PERSON" and _is_outlet(name):
-            return load_gazetteer().outlet(name) or name, "outlet"
+        if label != "PERSON" and (outlet := _outlet(name)):
+            return outlet, "outlet"
         return name, _LABEL_KIND[label]
     mention = text[start:end]
     if token.pos_ == "PROPN":
         name = _strip_titles(mention, titles)
-        return (load_gazetteer().outlet(name) or name, "outlet") if _is_outlet(name) else (name, "organisation")
+        outlet = _outlet(name)
+        return (outlet, "outlet") if outlet else (name, "organisation")
     return mention, "unnamed"
 
 
@@ -148,9 +149,11 @@ def _tagged_name(doc: Doc, text: str, token: Token, start: int, end: int) -> tup
     return best
 
 
-def _is_outlet(name: str) -> bool:
+def _outlet(name: str) -> str | None:
+    """The outlet `name` names: its listed name, or the name itself when it is shaped like an
+    outlet's ("Meridian Post"); None for no outlet."""
     gazetteer = load_gazetteer()
-    return gazetteer.outlet(name) is not None or gazetteer.looks_like_outlet(name)
+    return gazetteer.outlet(name) or (name if gazetteer.looks_like_outlet(name) else None)
 
 
 def _strip_titles(name: str, titles: frozenset[str]) -> str:
