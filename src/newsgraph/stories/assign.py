@@ -161,15 +161,8 @@ def _stories(
     separator = CentralPersons(_node_names(nodes, doc_node, old, names, index), config.central_support,
                                config.central_share)
     roots = average_link(nodes.sizes, sums, config.story_threshold, frozenset(nodes.frozen), separator)
-    taken = set(sizes)
-    names: dict[int, str] = {}
-    out = []
-    for i, rec in enumerate(batch):
-        root = roots[doc_node[old + i]]
-        if root not in names:
-            names[root] = nodes.names.get(root) or _fresh_id("s-", rec["id"], taken)
-        out.append(names[root])
-    return out
+    members = [(rec["id"], doc_node[old + i]) for i, rec in enumerate(batch)]
+    return _cluster_ids("s-", members, roots, nodes, set(sizes))
 
 
 def _node_names(
@@ -207,13 +200,23 @@ def _storylines(old: int, edges: dict[tuple[int, int], float], index: StoryIndex
         return nodes.old(line, lines[line])
 
     roots = average_link(nodes.sizes, _link_sums(edges, node_of), config.storyline_threshold, frozenset(nodes.frozen))
-    taken = set(lines)
-    names: dict[int, str] = {}
-    for story in new_stories:
-        root = roots[story_node[story]]
-        if root not in names:
-            names[root] = nodes.names.get(root) or _fresh_id("sl-", story, taken)
-        index.storyline_of[story] = names[root]
+    lines_of = _cluster_ids("sl-", [(s, story_node[s]) for s in new_stories], roots, nodes, set(lines))
+    index.storyline_of.update(zip(new_stories, lines_of, strict=True))
+
+
+def _cluster_ids(
+    prefix: str, members: list[tuple[str, int]], roots: list[int], nodes: _Nodes, taken: set[str]
+) -> list[str]:
+    """The id of each member's cluster, for `(member id, node)` pairs: an earlier cluster keeps its
+    name, a new one is named after its first member here."""
+    ids: dict[int, str] = {}
+    out = []
+    for key, node in members:
+        root = roots[node]
+        if root not in ids:
+            ids[root] = nodes.names.get(root) or _fresh_id(prefix, key, taken)
+        out.append(ids[root])
+    return out
 
 
 def _fresh_id(prefix: str, seed: str, taken: set[str]) -> str:

@@ -31,12 +31,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.stories.compare_input import ArticleInput
+from newsgraph.stories.compare_input import ArticleInput, span_inside
 from newsgraph.stories.compare_model import Claim, Contradiction, Fact, FactMention
 from newsgraph.stories.compare_text import content_words, overlap
 from newsgraph.stories.compare_units import unit_key
 
-__all__ = ["align_facts"]
+__all__ = ["align_facts", "number_text"]
 
 # Content-word overlap (Jaccard) of two sentences. Tuned by hand on the seeds and fixtures;
 # they are meant to be revisited against a multi-outlet gold set once there is one.
@@ -330,9 +330,13 @@ def _fact(ident: str, group: _Group, outlets: set[str]) -> Fact:
     return Fact(ident, group.mentions[0].kind, group.label, coverage, tuple(seen), mentions, spread)
 
 
+def number_text(value: float) -> str:
+    """A count as outlets and the table show it: "4,000", "2.5"."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+
+
 def _value_text(m: _Mention) -> str:
-    value = m.value or 0.0
-    number = f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+    number = number_text(m.value or 0.0)
     return f"{m.qualifier} {number}" if m.qualifier else number
 
 
@@ -349,8 +353,4 @@ def _canonical(participant: Any) -> str | None:
 
 
 def _extent(value: Any, article: ArticleInput) -> tuple[int, int] | None:
-    if isinstance(value, Mapping):
-        start, end = value.get("start"), value.get("end")
-        if type(start) is int and type(end) is int and 0 <= start <= end <= len(article.text):
-            return start, end
-    return None
+    return (value["start"], value["end"]) if span_inside(value, article.text) else None

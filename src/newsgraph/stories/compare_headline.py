@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from newsgraph.annotate.gazetteer import Gazetteer, load_gazetteer
 from newsgraph.stories.compare_input import ArticleInput
 from newsgraph.stories.compare_model import HeadlineCheck, HeadlineClaim, TermUse
-from newsgraph.stories.compare_text import WORD, content_words, stem, words_data
+from newsgraph.stories.compare_text import WORD, content_words, is_content_word, stem
 
 __all__ = ["check_headline", "entity_names"]
 
@@ -75,11 +75,9 @@ def check_headline(article: ArticleInput, headline_terms: list[TermUse], body_te
         elif term.term not in body_term_names:
             claims.append(HeadlineClaim("loaded_term", term.text))
 
-    stops = frozenset(words_data()["stopwords"])
     total = supported = 0
     for index, (token, _, _) in enumerate(tokens):
-        lowered = token.lower().replace("’", "'")
-        if len(token) < 2 or lowered in stops:
+        if not is_content_word(token):
             continue
         total += 1
         word = stem(token)

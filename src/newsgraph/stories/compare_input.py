@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ArticleInput", "Sentences", "read_articles"]
+__all__ = ["ArticleInput", "Sentences", "read_articles", "span_inside"]
 
 # A sentence ends at . ! ? (with closing quotes) before a space and a capital or an opening
 # quote, or at a line break: enough to show a fact's sentence, no parser needed.
@@ -87,7 +87,8 @@ def _dicts(value: Any) -> tuple[Mapping[str, Any], ...]:
     return tuple(v for v in value if isinstance(v, Mapping)) if isinstance(value, list | tuple) else ()
 
 
-def _inside(item: Any, text: str) -> bool:
+def span_inside(item: Any, text: str) -> bool:
+    """Whether `item` is a span dict whose integer `start`..`end` lies inside `text`."""
     if not isinstance(item, Mapping):
         return False
     start, end = item.get("start"), item.get("end")
@@ -95,8 +96,8 @@ def _inside(item: Any, text: str) -> bool:
 
 
 def _spanned(value: Any, text: str) -> tuple[Mapping[str, Any], ...]:
-    return tuple(item for item in _dicts(value) if _inside(item, text))
+    return tuple(item for item in _dicts(value) if span_inside(item, text))
 
 
 def _event_ok(event: Mapping[str, Any], text: str) -> bool:
-    return isinstance(event.get("type"), str) and _inside(event.get("trigger"), text)
+    return isinstance(event.get("type"), str) and span_inside(event.get("trigger"), text)

@@ -203,10 +203,3 @@ class Comparison(_Plain):
             if report.outlet == outlet:
                 return report
         raise KeyError(outlet)
-
-    def fact(self, fact_id: str) -> Fact:
-        """A fact by its id; KeyError when there is none."""
-        for fact in self.facts:
-            if fact.id == fact_id:
-                return fact
-        raise KeyError(fact_id)

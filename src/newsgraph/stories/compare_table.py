@@ -5,11 +5,10 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 
+from newsgraph.stories.compare_facts import number_text
 from newsgraph.stories.compare_model import Comparison, Fact, OutletReport, TermUse
 
 __all__ = ["comparison_table"]
-
-_WIDTH = 70
 
 
 def comparison_table(comparison: Comparison) -> tuple[Table, ...]:
@@ -62,7 +61,7 @@ def _values(fact: Fact, clashes: list[str]) -> str:
     """The spread of a quantity's values ("3,800..4,500") and the contradictions it is in."""
     cell = ""
     if fact.spread is not None:
-        low, high = (f"{v:,.0f}" if v == int(v) else f"{v:,g}" for v in fact.spread)
+        low, high = (number_text(v) for v in fact.spread)
         cell = low if low == high else f"{low}..{high}"
     if clashes:
         cell += f"\n[red]≠ {', '.join(clashes)}[/red]"
@@ -129,6 +128,6 @@ def _headline(report: OutletReport) -> str:
     return "\n".join(lines) or "[dim]no headline[/dim]"
 
 
-def _shorten(text: str, width: int = _WIDTH) -> str:
+def _shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"

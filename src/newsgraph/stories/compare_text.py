@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["WORD", "content_words", "overlap", "stem", "words_data"]
+__all__ = ["WORD", "content_words", "is_content_word", "overlap", "stem", "words_data"]
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 _ENDINGS = (("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("es", ""), ("ed", ""), ("s", ""))
@@ -44,11 +44,15 @@ def stem(word: str) -> str:
     return word
 
 
+def is_content_word(word: str) -> bool:
+    """Whether a word carries content: not a function word, not one letter."""
+    return len(word) > 1 and word.lower().replace("’", "'") not in _stopwords()
+
+
 @lru_cache(maxsize=1 << 12)
 def content_words(text: str) -> frozenset[str]:
     """Stems of the words of `text` that carry content (no function words, no one-letter words)."""
-    stops = _stopwords()
-    return frozenset(stem(w) for w in WORD.findall(text) if len(w) > 1 and w.lower().replace("’", "'") not in stops)
+    return frozenset(stem(w) for w in WORD.findall(text) if is_content_word(w))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

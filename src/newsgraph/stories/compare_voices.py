@@ -46,6 +46,12 @@ def _rules() -> dict[str, Any]:
 AFFILIATIONS: tuple[str, ...] = tuple(_rules()["groups"])
 
 
+@cache
+def _act_cues() -> frozenset[str]:
+    """Cue lemmas that report an act, not a statement (`not_statement_cues`)."""
+    return frozenset(words_data()["not_statement_cues"])
+
+
 @dataclass(frozen=True, slots=True)
 class VoiceQuote:
     """A quote that is a statement by someone: its content span and who said it."""
@@ -126,7 +132,7 @@ def _is_voice(quote: Mapping[str, Any]) -> bool:
     lexicon = cue_lexicon()
     if tuple(words) in lexicon.prepositions:
         return True
-    acts = frozenset(words_data()["not_statement_cues"])
+    acts = _act_cues()
     return any(
         lemma in lexicon.nouns
         or lemma in lexicon.particles

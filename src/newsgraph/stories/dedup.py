@@ -11,10 +11,12 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 __all__ = ["DuplicateFinder", "names_wire", "signature"]
 
@@ -43,12 +45,20 @@ def _shingles(text: str, size: int) -> list[bytes]:
     return [" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)]
 
 
+def _sketch(num_perm: int, hashvalues: np.ndarray | None = None) -> MinHash:
+    """A MinHash of our seed and scheme. datasketch is imported on first use: it pulls in SciPy's
+    integrate and optimize, most of a second that `import newsgraph` should not pay."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME, hashvalues=hashvalues)
+
+
 def signature(text: str, size: int, num_perm: int) -> np.ndarray | None:
     """The MinHash signature of a body's word shingles; None for a body without words."""
     shingles = _shingles(text, size)
     if not shingles:
         return None
-    sketch = MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME)
+    sketch = _sketch(num_perm)
     sketch.update_batch(shingles)
     return np.asarray(sketch.hashvalues, dtype=np.uint32)
 
@@ -61,6 +71,8 @@ class DuplicateFinder:
     """
 
     def __init__(self, threshold: float, num_perm: int) -> None:
+        from datasketch import MinHashLSH  # on first use, as in `_sketch`
+
         self.threshold = threshold
         self.num_perm = num_perm
         self.signatures: dict[str, np.ndarray] = {}
@@ -72,7 +84,7 @@ class DuplicateFinder:
         """Record an article; the id of the earliest earlier copy of its text, or None."""
         if sig is None or key in self.signatures:
             return None
-        sketch = MinHash(num_perm=self.num_perm, seed=_SEED, scheme=_SCHEME, hashvalues=sig)
+        sketch = _sketch(self.num_perm, sig)
         found = [k for k in self._lsh.query(sketch) if self._jaccard(sig, self.signatures[k]) >= self.threshold]
         original = min((self.originals[k] for k in found), key=self.order.__getitem__, default=None)
         self.order[key] = len(self.order)
@@ -108,4 +120,4 @@ class DuplicateFinder:
                 self.order[key] = len(self.order)
                 self.signatures[key] = sig
                 self.originals[key] = original
-                session.insert(key, MinHash(num_perm=self.num_perm, seed=_SEED, scheme=_SCHEME, hashvalues=sig))
+                session.insert(key, _sketch(self.num_perm, sig))

@@ -13,9 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
-
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 __all__ = ["CHANNELS", "ArticleFeatures", "article_features"]
 
@@ -25,7 +24,6 @@ CHANNELS = ("words", "entities", "time", "events")
 # words channel is the TF-IDF the ECB+ baseline uses.
 _WORD = re.compile(r"\b\w\w+\b")
 _DATE = re.compile(r"(\d{4}|XXXX)(?:-(\d\d)(?:-(\d\d))?)?")
-_STOP = frozenset(ENGLISH_STOP_WORDS)
 # Event roles whose canonical names identify a happening (a trigger word alone does not).
 _EVENT_ROLES = ("actor", "recipient")
 
@@ -59,13 +57,23 @@ def _persons(record: dict[str, Any]) -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (the baseline's), imported on first use: scikit-learn and the
+    SciPy under it take most of a second to import, which `import newsgraph` should not pay."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
 def _words(record: dict[str, Any]) -> Counter[str]:
     """Lower-cased content words of headline and body; the headline once, even if the body repeats it."""
     text = record.get("text") or ""
     title = record.get("title") or ""
     if title and title not in text[: len(title) + 200]:
         text = f"{title}\n{text}"
-    return Counter(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+    stop = _stop_words()
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in stop)
 
 
 def _canonical(item: dict[str, Any] | None) -> str | None:

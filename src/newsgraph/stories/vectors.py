@@ -24,10 +24,6 @@ class SparseVector:
     index: np.ndarray
     weight: np.ndarray
 
-    @property
-    def empty(self) -> bool:
-        return self.index.size == 0
-
 
 @dataclass(slots=True)
 class Vocabulary:
@@ -50,13 +46,12 @@ class Vocabulary:
 
     def vector(self, counts: Counter[str]) -> SparseVector:
         """The article's TF-IDF vector under the current frequencies (its terms must be counted)."""
-        cols = sorted(self.columns[t] for t in counts)
-        terms = {self.columns[t]: t for t in counts}
+        cols = sorted((self.columns[t], n) for t, n in counts.items())
         weights = np.array(
-            [(1.0 + math.log(counts[terms[c]])) * (math.log((1 + self.docs) / (1 + self.df[c])) + 1.0) for c in cols],
+            [(1.0 + math.log(n)) * (math.log((1 + self.docs) / (1 + self.df[c])) + 1.0) for c, n in cols],
             dtype=np.float64,
         )
         norm = float(np.sqrt((weights * weights).sum()))
         if norm > 0:
             weights /= norm
-        return SparseVector(np.array(cols, dtype=np.int32), weights.astype(np.float32))
+        return SparseVector(np.array([c for c, _ in cols], dtype=np.int32), weights.astype(np.float32))
