@@ -258,7 +258,7 @@ def test_storylines_ignore_shared_dates():
 
 def test_index_saved_without_persons_still_loads(tmp_path):
     _, index = assign_stories(BATCH)
-    data = index._to_json()
+    data = index.to_json()
     assert len(data.pop("persons")) == len(BATCH)
     path = tmp_path / "old.json"
     path.write_text(json.dumps(data))

@@ -29,11 +29,11 @@ def load_index(conn: sqlite3.Connection) -> StoryIndex | None:
     if row[0] != FORMAT:
         raise NewsgraphError(f"the database holds a story index in format {row[0]!r}, this newsgraph reads {FORMAT!r}")
     # The index's own JSON form (what `StoryIndex.save` writes), compressed.
-    return StoryIndex._from_json(json.loads(zlib.decompress(row[1])))
+    return StoryIndex.from_json(json.loads(zlib.decompress(row[1])))
 
 
 def _save_index(conn: sqlite3.Connection, index: StoryIndex) -> None:
-    data = zlib.compress(json.dumps(index._to_json(), separators=(",", ":")).encode("utf-8"))
+    data = zlib.compress(json.dumps(index.to_json(), separators=(",", ":")).encode("utf-8"))
     conn.execute(
         "INSERT INTO story_index (id, format, data) VALUES (1, ?, ?)"
         " ON CONFLICT (id) DO UPDATE SET format = excluded.format, data = excluded.data",

@@ -65,7 +65,7 @@ class StoryIndex:
 
     def save(self, path: str | Path) -> None:
         """Write the index as JSON (gzip-compressed when the name ends in .gz)."""
-        data = json.dumps(self._to_json(), separators=(",", ":"))
+        data = json.dumps(self.to_json(), separators=(",", ":"))
         if str(path).endswith(".gz"):
             with gzip.open(path, "wt", encoding="utf-8") as fh:
                 fh.write(data)
@@ -85,9 +85,10 @@ class StoryIndex:
             raise InputError(f"cannot read story index {path}: {exc}") from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise InputError(f"{path} is not a story index ({FORMAT})")
-        return cls._from_json(data)
+        return cls.from_json(data)
 
-    def _to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
+        """The index as plain JSON data (`save` writes it; the SQLite store keeps it in a table)."""
         return {
             "format": FORMAT,
             "ids": self.ids,
@@ -104,7 +105,8 @@ class StoryIndex:
         }
 
     @classmethod
-    def _from_json(cls, data: dict[str, Any]) -> StoryIndex:
+    def from_json(cls, data: dict[str, Any]) -> StoryIndex:
+        """The index `to_json` gave; the caller has checked its `format`."""
         vocab = {
             c: Vocabulary({t: i for i, t in enumerate(v["terms"])}, list(v["df"]), int(v["docs"]))
             for c, v in data["vocab"].items()
