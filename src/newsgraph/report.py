@@ -10,7 +10,7 @@ from rich.table import Table
 
 from newsgraph.errors import InputError
 
-__all__ = ["dates_table", "quotes_table", "read_records", "summary_table", "timeline", "timeline_table"]
+__all__ = ["dates_table", "quotes_table", "read_records", "shorten", "summary_table", "timeline", "timeline_table"]
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
@@ -66,7 +66,7 @@ def quotes_table(records: list[dict[str, Any]], width: int = 90) -> Table:
             speaker = quote.get("speaker")
             who = f"{speaker['canonical']} ({speaker['kind']})" if speaker else "[dim]unattributed[/dim]"
             cue = quote["cue"]["text"] if quote.get("cue") else "-"
-            table.add_row(Path(rec["id"]).name, who, cue, quote["kind"], _shorten(quote["text"], width))
+            table.add_row(Path(rec["id"]).name, who, cue, quote["kind"], shorten(quote["text"], width))
     return table
 
 
@@ -82,7 +82,8 @@ def dates_table(records: list[dict[str, Any]]) -> Table:
     return table
 
 
-def _shorten(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` characters with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -118,7 +119,7 @@ def timeline_table(records: list[dict[str, Any]], width: int = 90) -> Table:
             event.get("status", "-"),
             source.get("name") or source.get("kind", "-"),
             Path(rec["id"]).name,
-            _shorten(text, width),
+            shorten(text, width),
         )
     return table
 

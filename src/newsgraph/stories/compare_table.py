@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 
+from newsgraph.report import shorten
 from newsgraph.stories.compare_facts import number_text
 from newsgraph.stories.compare_model import Comparison, Fact, OutletReport, TermUse
 
@@ -52,7 +53,7 @@ def _facts(comparison: Comparison) -> Table:
         marks = []
         for outlet in comparison.outlets:
             words = [m.text for m in fact.mentions if m.outlet == outlet]
-            marks.append(escape(_shorten("; ".join(words), 40)) if words else "[dim]-[/dim]")
+            marks.append(escape(shorten("; ".join(words), 40)) if words else "[dim]-[/dim]")
         table.add_row(fact.id, escape(fact.label), fact.coverage, _values(fact, clashes.get(fact.id, [])), *marks)
     return table
 
@@ -74,7 +75,7 @@ def _contradictions(comparison: Comparison) -> Table:
         table.add_column(name, overflow="fold")
     for clash in comparison.contradictions:
         claims = "\n".join(
-            f"{escape(c.outlet)}: {escape(c.value)} ({escape(_shorten(c.text, 40))})" for c in clash.claims
+            f"{escape(c.outlet)}: {escape(c.value)} ({escape(shorten(c.text, 40))})" for c in clash.claims
         )
         table.add_row(clash.id, clash.kind, escape(clash.label), claims)
     return table
@@ -127,7 +128,3 @@ def _headline(report: OutletReport) -> str:
         lines.append(f"support {check.support:.0%}; {claims}")
     return "\n".join(lines) or "[dim]no headline[/dim]"
 
-
-def _shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
