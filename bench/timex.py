@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from newsgraph import Config, RawDocument, process
@@ -128,7 +128,7 @@ def main() -> None:
     errors = [r for r in records if not hasattr(r, "timexes")]
     ours = Tally()
     for record, doc, gold in zip(records, docs, golds, strict=True):
-        pred = [vars_of(t) for t in getattr(record, "timexes", ())]
+        pred = [asdict(t) for t in getattr(record, "timexes", ())]
         score(ours, pred, gold, doc["text"])
 
     nlp = load_nlp()
@@ -165,10 +165,6 @@ def main() -> None:
     )
     if args.errors:
         print("\n" + "\n".join(ours.errors))
-
-
-def vars_of(timex) -> dict:
-    return {"start": timex.start, "end": timex.end, "text": timex.text, "type": timex.type, "value": timex.value}
 
 
 if __name__ == "__main__":

@@ -11,11 +11,12 @@ annotator's: numbers inside its spans are skipped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Callable
 
 from newsgraph.annotate.timex import SPANS_KEY, find_timexes
-from newsgraph.annotate.timex_lexicon import alternation
+from newsgraph.annotate.timex_lexicon import alternation, phrase_key
 from newsgraph.annotate.timex_numbers import NUMBER, SCALES, UNITS_WORDS, parse_number
+from newsgraph.annotate.timex_tense import TenseReader
 from newsgraph.records import Quantity
 
 __all__ = ["CURRENCIES", "QUALIFIERS", "find_quantities"]
@@ -75,7 +76,7 @@ def find_quantities(doc) -> list[Quantity]:
     if SPANS_KEY not in doc.user_data:
         find_timexes(doc, None)  # only the spans matter here
     taken = doc.user_data[SPANS_KEY]
-    starts = doc.to_array("IDX").tolist() if len(doc) else []
+    token_at = TenseReader(doc).token_at
     found: list[Quantity] = []
     pos = 0
     for trigger in _TRIGGER.finditer(text):
@@ -84,7 +85,7 @@ def find_quantities(doc) -> list[Quantity]:
         m = _QUANTITY.match(text, trigger.start())
         if m is None or _glued(text, m.start()):
             continue
-        items = _read(doc, text, starts, m)
+        items = _read(token_at, text, m)
         if items:
             found.extend(items)
             pos = max(q.end for q in items)
@@ -106,16 +107,14 @@ def _glued(text: str, start: int) -> bool:
     return before.isalnum() or before == "-"
 
 
-def _token(doc, starts: list[int], char: int):
-    return doc[max(bisect_right(starts, char) - 1, 0)]
-
-
-def _read(doc, text: str, starts: list[int], m: re.Match[str]) -> list[Quantity]:
+def _read(token_at: Callable, text: str, m: re.Match[str]) -> list[Quantity]:
+    """The quantity (or the two bounds of a range) a number match gives; `token_at` maps a
+    character offset to its token."""
     value = _value(m)
     if value is None:
         return []
-    first = _token(doc, starts, m.start("num"))
-    last = _token(doc, starts, m.end("num") - 1)
+    first = token_at(m.start("num"))
+    last = token_at(m.end("num") - 1)
     if first.ent_type_ in _NAME_LABELS or _after_name(first):
         return []
     if (last.dep_ == "appos" and last.head.pos_ == "PROPN") or _AGE.match(text, m.end()):
@@ -130,13 +129,13 @@ def _read(doc, text: str, starts: list[int], m: re.Match[str]) -> list[Quantity]
     start = m.start()
     tail = _RANGE_TAIL.match(text, m.end())
     if tail and _is_range(text, start, tail):
-        items = _range(doc, text, starts, m, tail, unit)
+        items = _range(token_at, text, m, tail, unit)
         if items:
             return items
     qualifier = _qualifier(text, start)
     if qualifier:
         start = qualifier.start()
-    label = QUALIFIERS[_norm(qualifier["q"])] if qualifier else None
+    label = QUALIFIERS[phrase_key(qualifier["q"])] if qualifier else None
     return [Quantity(start, end, text[start:end], value, label, unit)]
 
 
@@ -147,9 +146,7 @@ def _is_range(text: str, start: int, tail: re.Match[str]) -> bool:
     return bool(_RANGE_START.search(text, max(0, start - 10), start)) or not tail[0].strip().lower().startswith("and")
 
 
-def _range(
-    doc, text: str, starts: list[int], m: re.Match[str], tail: re.Match[str], unit: str | None
-) -> list[Quantity]:
+def _range(token_at: Callable, text: str, m: re.Match[str], tail: re.Match[str], unit: str | None) -> list[Quantity]:
     """Two bounds: "between 10 and 20 soldiers" is at least 10 and up to 20 soldiers."""
     second = _QUANTITY.match(text, tail.start("sign") if tail["sign"] else tail.start("num"))
     if second is None:
@@ -160,7 +157,7 @@ def _range(
         low *= scale  # "$5-10 billion": the scale of the second number is the first's too
     if low is None or high is None or high <= low:
         return []
-    last = _token(doc, starts, second.end("num") - 1)
+    last = token_at(second.end("num") - 1)
     unit2, end = _unit(second, last)
     dash = tail[0].strip()[:1] in "-–"
     if (unit and unit2 and unit != unit2) or ((m["pct"] or _currency(m)) and not unit2 and not dash):
@@ -211,7 +208,7 @@ def _currency(m: re.Match[str]) -> str | None:
     for key in ("sign", "word"):
         raw = m[key]
         if raw:
-            word = _norm(raw).replace("us ", "")
+            word = phrase_key(raw).replace("us ", "")
             return CURRENCIES.get(word, CURRENCIES.get(word.rstrip("s")))
     return None
 
@@ -232,7 +229,3 @@ def _counted(last, end: int) -> tuple[str | None, int]:
 
 def _qualifier(text: str, start: int) -> re.Match[str] | None:
     return _QUALIFIER.search(text, max(0, start - 24), start)
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())

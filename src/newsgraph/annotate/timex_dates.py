@@ -33,13 +33,13 @@ from newsgraph.annotate.timex_lexicon import (
     YEAR_RE,
     alternation,
     month_number,
+    phrase_key,
 )
 from newsgraph.annotate.timex_numbers import ORDINALS
 from newsgraph.annotate.timex_rule import Context, Found, Rule, found, group, rule
 
 __all__ = ["DATE_RULES"]
 
-_FLAGS = re.IGNORECASE
 _EDGE = r"(?:early|late|mid|the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of)"
 _REL_YEAR = r"(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+current|the)\s+year\b"
 # Words after which a bare month name is a date ("in March", "since May", "by June").
@@ -62,13 +62,18 @@ _YEAR_CONTEXT = frozenset(
 _YEAR_NOT_AFTER = frozenset(
     {"no", "number", "flight", "route", "page", "model", "room", "highway", "interstate", "dow"}
 )
+_DIGITS = re.compile(r"\d+")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
+# What precedes "fall" when it is the season ("in the fall", "until the fall").
+_FALL_BEFORE = re.compile(r"\b(?:in|during|by|until|since|through)\s+the\s+$", re.IGNORECASE)
 
 
 def _relative_year(rel: str | None, anchor: date | None) -> int | None:
     """The year of "this/last/next year" (None when unanchored)."""
     if anchor is None:
         return None
-    rel = " ".join((rel or "this").lower().split())
+    rel = phrase_key(rel or "this")
     offset = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(rel, 0)
     return anchor.year + offset
 
@@ -78,13 +83,20 @@ def _is_name(ctx: Context, start: int) -> bool:
     return tok is not None and tok.ent_type_ in _NAME_LABELS
 
 
-def _full_date(m: re.Match[str], ctx: Context) -> list[Found]:
-    month, day = month_number(m["mon"]), int(re.match(r"\d+", m["d"])[0])
+def _year_of(m: re.Match[str], ctx: Context, month: int, day: int | None) -> int | None:
+    """The year written with a month (group "y"), else the one the clause's tense points to
+    from the anchor; None when there is neither."""
     if m["y"]:
-        year = int(m["y"])
-    elif ctx.anchor is not None:
-        year = year_for(ctx.anchor, month, day, ctx.tense(m.start(), m.end()))
-    else:
+        return int(m["y"])
+    if ctx.anchor is None:
+        return None
+    return year_for(ctx.anchor, month, day, ctx.tense(m.start(), m.end()))
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> list[Found]:
+    month, day = month_number(m["mon"]), int(_DIGITS.match(m["d"])[0])
+    year = _year_of(m, ctx, month, day)
+    if year is None:
         return found(m, "DATE", f"XXXX-{month:02d}-{day:02d}")
     try:
         return found(m, "DATE", day_value(date(year, month, day)))
@@ -159,8 +171,8 @@ def _year(m: re.Match[str], ctx: Context) -> list[Found]:
 
 def _inside_name(text: str, start: int, end: int) -> bool:
     """A number between two capitalised words on the same line is part of a name."""
-    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30) : start])
-    after = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 30])
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    after = _WORD_AFTER.match(text[end : end + 30])
     return bool(before and after and before[1][0].isupper() and after[1][0].isupper() and before[1] not in MONTHS)
 
 
@@ -190,7 +202,7 @@ def _century(m: re.Match[str], ctx: Context) -> list[Found]:
         if not number or number > 21:
             return []
         return found(m, "DATE", f"{number - 1:02d}")
-    rel = " ".join(m["rel"].lower().split())
+    rel = phrase_key(m["rel"])
     if rel in ("the past", "the last"):
         return found(m, "DURATION", "P100Y")
     if ctx.anchor is None:
@@ -234,15 +246,13 @@ def _half(m: re.Match[str], ctx: Context) -> list[Found]:
 
 def _season(m: re.Match[str], ctx: Context) -> list[Found]:
     word = m["s"].lower()
-    rel = " ".join((m["rel"] or "").lower().split())
+    rel = phrase_key(m["rel"] or "")
     start = m.start("s")
     tok = ctx.token(start)
     if not rel and not m["y"]:
         if tok is None or not tok.tag_.startswith("NN") or _is_name(ctx, start):
             return []
-        if word == "fall" and not re.search(
-            r"\b(?:in|during|by|until|since|through)\s+the\s+$", ctx.text[max(0, start - 20) : start], re.I
-        ):
+        if word == "fall" and not _FALL_BEFORE.search(ctx.text[max(0, start - 20) : start]):
             return []
     code = SEASONS[word]
     if m["y"]:
@@ -277,11 +287,8 @@ def _fiscal(m: re.Match[str], ctx: Context) -> list[Found]:
 
 def _holiday(m: re.Match[str], ctx: Context) -> list[Found]:
     month, day = HOLIDAYS[" ".join(m["name"].split()).replace("’", "'")]
-    if m["y"]:
-        year: int | None = int(m["y"])
-    elif ctx.anchor is not None:
-        year = year_for(ctx.anchor, month, day, ctx.tense(m.start(), m.end()))
-    else:
+    year = _year_of(m, ctx, month, day)
+    if year is None:
         return found(m, "DATE", f"XXXX-{month:02d}-{day:02d}")
     return found(m, "DATE", day_value(date(year, month, day)))
 
@@ -292,11 +299,8 @@ _WEEK_OF_MONTH_DAY = {"first": 4, "second": 11, "third": 18, "fourth": 25}
 def _week_of_month(m: re.Match[str], ctx: Context) -> list[Found]:
     """The ISO week around that part of the month, for "the last week of March"."""
     month = month_number(m["mon"])
-    if m["y"]:
-        year = int(m["y"])
-    elif ctx.anchor is not None:
-        year = year_for(ctx.anchor, month, None, ctx.tense(m.start(), m.end()))
-    else:
+    year = _year_of(m, ctx, month, None)
+    if year is None:
         return found(m, "DATE", "XXXX-WXX")
     last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
     day = _WEEK_OF_MONTH_DAY.get(m["ord"].lower(), last - 3)

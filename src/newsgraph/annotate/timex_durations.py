@@ -18,11 +18,13 @@ from newsgraph.annotate.timex_lexicon import (
     DURATION_MODIFIERS,
     PART_RE,
     SET_ADVERBS,
+    UNIT_WORDS,
     UNITS,
     VAGUE_COUNTS,
     WEEKDAY_RE,
     WEEKDAYS,
     alternation,
+    phrase_key,
     weekday_number,
 )
 from newsgraph.annotate.timex_numbers import NUMBER, parse_number
@@ -30,10 +32,10 @@ from newsgraph.annotate.timex_rule import Context, Found, Rule, found, rule
 
 __all__ = ["DURATION_RULES", "duration_value"]
 
-_FLAGS = re.IGNORECASE
 _UNIT = r"(?P<u>centur(?:y|ies)|(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?)"
 _FRACTION_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her|our|all|those|these)\b", re.I)
 _SINGLE = frozenset({"a", "an", "one", "single"})
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 # Text just before "a year" that makes it a rate: "15 a year", "$5 billion a year", "twice a year".
 _RATE_BEFORE = re.compile(
     r"(?:\d|\b(?:times|twice|once|dollars?|euros?|pounds?|percent|cents?|hours?|miles?)|[%$€£])\W*$", re.I
@@ -60,7 +62,7 @@ def duration_value(amount: float | None, unit: str) -> str:
 
 def _amount(count: str) -> float | None:
     """The number a count word stands for; None for a vague count ("several")."""
-    count = " ".join(count.lower().split())
+    count = phrase_key(count)
     if count in _SINGLE:
         return 1.0
     if count in VAGUE_COUNTS or count.endswith(" of"):
@@ -151,13 +153,12 @@ def _plural_weekday(m: re.Match[str], ctx: Context) -> list[Found]:
 def _frequency_word(m: re.Match[str], ctx: Context) -> list[Found]:
     word = m["w"]
     value = SET_ADVERBS[word]
-    following = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
+    following = _NEXT_WORD.match(ctx.text[m.end() : m.end() + 30])
     if word in ("annual", "quarterly", "yearly", "monthly") and following and following[1] in ANNUAL_MEASURE_NOUNS:
         return found(m, "DURATION", value)  # "annual profit": an amount over a year
     return found(m, "SET", value)
 
 
-_UNIT_WORDS = [*UNITS, *(unit + "s" for unit in UNITS), "centuries"]
 _WEEKDAY_PLURALS = [w.lower() + "s" for w in WEEKDAYS if w[-1] != "."]
 _COUNT = (
     rf"(?P<n>{NUMBER}|an?|single|several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of|numerous"
@@ -171,20 +172,20 @@ _ADJ = r"consecutive|straight|successive|trading|business|working|full|additiona
 DURATION_RULES: list[Rule] = [
     rule(
         "duration",
-        _UNIT_WORDS,
+        UNIT_WORDS,
         rf"(?<![\w$€£.,-])(?:(?P<mod>{_MODS})\s+|(?P<the>{_PREFIX}))?{_COUNT}(?:\s+|-)(?:(?:{_ADJ})\s+)?"
         rf"{_UNIT}\b(?![- ]old\b|-)(?P<ago>\s+ago\b)?",
         _duration,
     ),
     rule(
         "duration_range",
-        _UNIT_WORDS,
+        UNIT_WORDS,
         rf"(?<![\w$€£.,-])(?P<n1>{NUMBER})\s*(?:and|to|or|-|–)\s*(?P<n2>{NUMBER})(?:\s+|-){_UNIT}\b(?![- ]old\b)",
         _duration_range,
     ),
     rule(
         "plural_unit",
-        _UNIT_WORDS,
+        UNIT_WORDS,
         r"\b(?:for|in|over|within|after|from|of|take|takes|took)\s+(?:just\s+|only\s+|mere\s+)?(?P<u>minutes|hours|days|weeks|months|years|decades"
         r"|centuries)\b(?!\s+(?:of|ago|old)\b)",
         _plural_unit,

@@ -10,6 +10,7 @@ import re
 
 __all__ = [
     "ANNUAL_MEASURE_NOUNS",
+    "DAY_OFFSETS",
     "DAY_PARTS",
     "DAY_RE",
     "DURATION_MODIFIERS",
@@ -24,12 +25,14 @@ __all__ = [
     "SEASONS",
     "SET_ADVERBS",
     "UNITS",
+    "UNIT_WORDS",
     "VAGUE_COUNTS",
     "WEEKDAYS",
     "WEEKDAY_RE",
     "YEAR_RE",
     "alternation",
     "month_number",
+    "phrase_key",
     "weekday_number",
 ]
 
@@ -62,6 +65,8 @@ UNITS: dict[str, tuple[str, int, bool]] = {
     "fortnight": ("W", 2, False), "month": ("M", 1, False), "quarter": ("Q", 1, False),
     "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
 }  # fmt: skip
+# The unit words as written, singular and plural ("centuries").
+UNIT_WORDS = frozenset(UNITS) | {unit + "s" for unit in UNITS} | {"centuries"}
 
 # Counts that say "some number of" ("several years" -> PXY).
 VAGUE_COUNTS = frozenset({"several", "a few", "few", "many", "some", "a couple of", "a number of", "numerous"})
@@ -71,6 +76,9 @@ VAGUE_COUNTS = frozenset({"several", "a few", "few", "many", "some", "a couple o
 DURATION_MODIFIERS = ("over", "almost", "nearly", "about", "around", "approximately", "roughly", "some")
 
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+# Days named by their distance from the publication day.
+DAY_OFFSETS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 DAY_PARTS: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
@@ -157,6 +165,12 @@ def month_number(name: str) -> int:
 def weekday_number(name: str) -> int | None:
     """ISO weekday (1 = Monday) of a weekday name as matched ("Thurs.", "THURSDAY")."""
     return WEEKDAYS.get(name) or WEEKDAYS.get(name.title())
+
+
+def phrase_key(text: str) -> str:
+    """`text` lower-cased with single spaces, the form phrase tables are keyed by
+    ("The  previous" -> "the previous")."""
+    return " ".join(text.lower().split())
 
 
 def alternation(words) -> str:

@@ -21,14 +21,17 @@ from newsgraph.annotate.timex_calendar import (
     year_value,
 )
 from newsgraph.annotate.timex_lexicon import (
+    DAY_OFFSETS,
     DAY_PARTS,
     FIXED_PHRASES,
     NAMED_DAY_PREFIXES,
     PART_RE,
+    UNIT_WORDS,
     UNITS,
     WEEKDAY_RE,
     WEEKDAYS,
     alternation,
+    phrase_key,
     weekday_number,
 )
 from newsgraph.annotate.timex_numbers import UNITS_WORDS
@@ -36,8 +39,6 @@ from newsgraph.annotate.timex_rule import Context, Found, Rule, found, rule
 
 __all__ = ["RELATIVE_RULES", "weekday_value"]
 
-_FLAGS = re.IGNORECASE
-_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _REL_OFFSETS = {
     "this": 0, "the current": 0, "the present": 0, "last": -1, "the last": -1, "the previous": -1,
     "next": 1, "the next": 1, "the coming": 1, "the following": 1, "the": 0,
@@ -52,11 +53,6 @@ _DAY_GOVERNORS = frozenset(
 )  # fmt: skip
 _COUNTED_AFTER = re.compile(rf"\s+(?:\d|(?:{alternation(UNITS_WORDS)}|few|several|couple|many)\b)", re.I)
 _NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "PERSON", "LAW"})
-_UNIT_WORDS = frozenset(UNITS) | {u + "s" for u in UNITS} | {"centuries"}
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 def _with_part(day: date | None, part: str | None) -> tuple[str, str]:
@@ -71,7 +67,7 @@ def _day_word(m: re.Match[str], ctx: Context) -> list[Found]:
     tok = ctx.token(m.start("w"))
     if m["w"][0].isupper() and tok is not None and not tok.is_sent_start and tok.ent_type_ in _NAME_LABELS:
         return []  # "Trending Today USA"
-    day = ctx.anchor + timedelta(days=_DAY_OFFSETS[word]) if ctx.anchor else None
+    day = ctx.anchor + timedelta(days=DAY_OFFSETS[word]) if ctx.anchor else None
     if word == "tonight":
         return found(m, "TIME", f"{day_value(day)}TNI")
     return found(m, *_with_part(day, m["part"]))
@@ -117,7 +113,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Found]:
     if word[:1].isupper() and word.lower() in NAMED_DAY_PREFIXES:
         return []  # "Black Monday", "Good Friday"
     weekday = weekday_number(m["wd"])
-    rel, week = _norm(m["rel"] or ""), _norm(m["wk"] or "")
+    rel, week = phrase_key(m["rel"] or ""), phrase_key(m["wk"] or "")
     day = weekday_value(ctx, weekday, rel, week, m.start(), m.end())
     if day is None and not m["part"]:
         return found(m, "DATE", f"XXXX-WXX-{weekday}")
@@ -125,7 +121,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Found]:
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> list[Found]:
-    rel, unit = _norm(m["rel"]), m["u"].lower()
+    rel, unit = phrase_key(m["rel"]), m["u"].lower()
     if rel == "the past" and unit != "weekend":
         code, count, _ = UNITS[unit]
         return found(m, "DURATION", f"P{count}{code}")  # "the past decade": the ten years to now
@@ -161,8 +157,8 @@ def _shifted(anchor: date | None, unit: str, offset: int) -> str:
 
 def _anaphoric_day(m: re.Match[str], ctx: Context) -> list[Found]:
     """The day last talked about: "the same day", "that day", "the next day", "ended the day"."""
-    phrase = _norm(m["x"])
-    edge = _norm(m["edge"] or "")
+    phrase = phrase_key(m["x"])
+    edge = phrase_key(m["edge"] or "")
     if phrase == "the day" and not edge and ctx.word_before(m.start()) not in _DAY_GOVERNORS:
         return []
     if edge.endswith("end of") and ctx.word_before(m.start()) == "at" and ctx.text[m.end() : m.end() + 1] == ",":
@@ -185,11 +181,11 @@ def _same_period_last_year(m: re.Match[str], ctx: Context) -> list[Found]:
 
 
 def _reference(m: re.Match[str], ctx: Context) -> list[Found]:
-    type_, value, tags = FIXED_PHRASES[_norm(m[0])]
+    type_, value, tags = FIXED_PHRASES[phrase_key(m[0])]
     tok = ctx.token(m.start())
     if tags and (tok is None or tok.tag_ not in tags.split()):
         return []
-    if value == "FUTURE_REF" and ctx.word_before(m.start()) in _UNIT_WORDS:
+    if value == "FUTURE_REF" and ctx.word_before(m.start()) in UNIT_WORDS:
         return []  # "three days later" is the duration's business
     if _COUNTED_AFTER.match(ctx.text, m.end()):
         return []  # "the past nine games" counts games, not time

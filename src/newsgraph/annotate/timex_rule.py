@@ -21,6 +21,7 @@ __all__ = ["Context", "Found", "Rule", "found", "group", "rule"]
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CALENDAR = re.compile(r"\d{4}-(?:\d\d|Q\d|H\d|W\d\d|SP|SU|FA|WI)")
+_WORD = re.compile(r"[\w'’]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ class Context:
     def word_before(self, start: int, span: int = 24) -> str:
         """The lower-cased word just before `start` (punctuation skipped), or ""."""
         chunk = self.text[max(0, start - span) : start]
-        words = re.findall(r"[\w'’]+", chunk)
+        words = _WORD.findall(chunk)
         return words[-1].lower() if words else ""
 
     def note_dates(self, items: list[Found]) -> None:

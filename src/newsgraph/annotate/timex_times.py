@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from newsgraph.annotate.timex_calendar import day_value
-from newsgraph.annotate.timex_lexicon import WEEKDAY_RE, weekday_number
+from newsgraph.annotate.timex_lexicon import DAY_OFFSETS, WEEKDAY_RE, weekday_number
 from newsgraph.annotate.timex_relative import weekday_value
 from newsgraph.annotate.timex_rule import Context, Found, Rule, found, group, rule
 
@@ -22,7 +22,6 @@ _UTC = frozenset({"UTC", "GMT", "Z"})
 _TIME_CONTEXT = frozenset(
     {"at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "of", "to"}
 )
-_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _NOON = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
 
 
@@ -33,7 +32,7 @@ def _day(m: re.Match[str], ctx: Context) -> date | None:
     weekday = weekday_number(word)
     if weekday is not None:
         return weekday_value(ctx, weekday, "", "", m.start(), m.end())
-    return ctx.anchor + timedelta(days=_DAY_WORDS[word.lower()]) if ctx.anchor else None
+    return ctx.anchor + timedelta(days=DAY_OFFSETS[word.lower()]) if ctx.anchor else None
 
 
 def _clock(m: re.Match[str], ctx: Context) -> list[Found]:
