@@ -128,7 +128,7 @@ def test_no_event_without_a_named_actor_or_with_a_non_event_object() -> None:
     assert events("The minister met her goals for the year.") == []
 
 
-def test_spans_are_traceable(nlp) -> None:
+def test_spans_are_traceable() -> None:
     text = "On Monday, Chancellor Olaf Brandt held talks with Polish President Anna Nowak in Warsaw."
     for event in events(text):
         assert text[event.trigger.start : event.trigger.end] == event.trigger.text

@@ -63,10 +63,7 @@ class EventLexicon:
 
     def verb(self, lemma: str, particles: tuple[str, ...]) -> Frame | None:
         """The frame of a verb: a phrasal or prepositional frame first ("call on"), then the verb."""
-        for word in particles:
-            if frame := self.verbs.get(f"{lemma} {word}"):
-                return frame
-        return self.verbs.get(lemma)
+        return self.phrase(self.verbs, lemma, particles)
 
     def noun(self, forms: tuple[str, ...], modifiers: tuple[str, ...], preps: tuple[str, ...]) -> Frame | None:
         """The frame of a noun: "modifier noun" ("phone call"), then "noun preposition" ("call for"),

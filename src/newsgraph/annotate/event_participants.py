@@ -39,12 +39,12 @@ from dataclasses import dataclass
 from newsgraph.annotate.coref import entity_gender, resolve_mention
 from newsgraph.annotate.event_lexicon import EventLexicon
 from newsgraph.annotate.event_pronouns import NEUTER_PRONOUNS, SINGULAR, subject_antecedent
+from newsgraph.annotate.event_syntax import RELATIVE_PRONOUNS
 from newsgraph.annotate.gazetteer import Gazetteer
 from newsgraph.records import Entity, Participant, Quote
 
 __all__ = ["Participants", "location_of", "looks_like_byline"]
 
-_RELATIVE = frozenset({"which", "who", "that", "whom"})
 _FIRST_PERSON = frozenset({"i", "me", "my"})
 _LED = frozenset({"led", "backed", "sponsored", "brokered", "funded"})
 _GROUP_LEFT = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "poss", "advmod"})
@@ -88,7 +88,7 @@ class Participants:
 
     def of(self, token, quote: Quote | None = None) -> Participant | None:
         """The participant the noun phrase headed by `token` names, or None (rules 1-5)."""
-        if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = token.head.head
         if token.pos_ == "PRON":
             return self._pronoun(token, quote)
@@ -200,7 +200,7 @@ class Participants:
     def _owner(self, token, quote: Quote | None) -> Participant | None:
         """Rule 6: "Ukraine's stance" -> Ukraine."""
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        return None if owner is None or owner.lower_ in _RELATIVE else self.of(owner, quote)
+        return None if owner is None or owner.lower_ in RELATIVE_PRONOUNS else self.of(owner, quote)
 
     def _described(self, token) -> Participant | None:
         """Rule 5: "a Kremlin official" -> Russian government."""

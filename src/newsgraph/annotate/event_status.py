@@ -35,7 +35,6 @@ class StatusCues:
     future_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
     reported_future_modals: frozenset[str]
-    negations: frozenset[str]
     conditionals: frozenset[str]
 
 
@@ -50,12 +49,11 @@ def event_status(
     governed: Iterable[str],
     future_date: bool,
     is_reporting: Callable[[str], bool],
-    cues: StatusCues | None = None,
 ) -> str:
     """The status of an event whose trigger and clause verbs are `tokens` (trigger first),
     given the statuses its governors give (`governed`), whether its date lies after
     publication, and which verb lemmas report speech."""
-    cues = cues or status_cues()
+    cues = status_cues()
     tokens = list(tokens)
     found = set(governed)
     if _conditional(tokens[-1], cues):

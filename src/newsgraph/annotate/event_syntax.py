@@ -13,6 +13,7 @@ from __future__ import annotations
 
 __all__ = [
     "FINITE",
+    "RELATIVE_PRONOUNS",
     "frame_words",
     "is_passive",
     "logical_objects",
@@ -24,9 +25,9 @@ __all__ = [
 _VERBAL = frozenset({"VERB", "AUX"})
 _INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj"})
 _SUBJECT_PREPS = frozenset({"by", "after", "before", "while", "when", "since", "in"})
-_RELATIVE = frozenset({"which", "who", "that", "whom"})
 _TEMPORAL = frozenset({"DATE", "TIME"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
 def is_passive(verb) -> bool:
@@ -73,7 +74,7 @@ def logical_subjects(verb, depth: int = 0) -> list:
         return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if found:
-        if found[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+        if found[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]
         return found
     if depth > 4:

@@ -86,7 +86,7 @@ def verb_frame(token, lexicon: EventLexicon) -> Frame | None:
     frame = lexicon.verb(lemma, words)
     if frame is None or lexicon.is_not_event((token.lower_, lemma), (), _prep_objects(token)):
         return None
-    if lexicon.phrase(lexicon.light_verbs, token.lemma_.lower(), words) is not None and any(
+    if lexicon.phrase(lexicon.light_verbs, lemma, words) is not None and any(
         c.dep_ == "dobj" and noun_frame(c, lexicon) for c in token.children
     ):
         return None
