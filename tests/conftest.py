@@ -29,6 +29,14 @@ def token_f1(pred: str, gold: str) -> float:
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The project's spaCy pipeline, loaded once for all annotator tests."""
+    from newsgraph.annotate.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
 def seed_gold() -> dict:
     if not (SEEDS / "gold.json").exists():
         pytest.skip("../shared/seeds is not next to the repository")

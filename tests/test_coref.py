@@ -13,15 +13,9 @@ from hypothesis import strategies as st
 from conftest import SEEDS
 from newsgraph.annotate.coref import canonical_person_names, resolve_mention
 from newsgraph.annotate.entities import find_entities
-from newsgraph.annotate.nlp import load_nlp
 from newsgraph.config import Config
 from newsgraph.pipeline import process
 from newsgraph.records import RawDocument
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
 
 
 def resolve(

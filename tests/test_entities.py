@@ -15,15 +15,9 @@ from hypothesis import strategies as st
 from conftest import SEEDS
 from newsgraph.annotate.entities import find_entities
 from newsgraph.annotate.gazetteer import _people, load_gazetteer
-from newsgraph.annotate.nlp import load_nlp
 from newsgraph.config import Config
 from newsgraph.pipeline import process
 from newsgraph.records import Entity, RawDocument
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
 
 
 def entities(nlp, text: str, context: tuple[str, ...] = ()) -> list[Entity]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,15 +12,9 @@ from newsgraph.annotate.event_lexicon import EVENT_TYPES, event_lexicon
 from newsgraph.annotate.event_participants import looks_like_byline
 from newsgraph.annotate.event_pronouns import subject_antecedent
 from newsgraph.annotate.events import find_events
-from newsgraph.annotate.nlp import load_nlp
 from newsgraph.records import Entity, RawDocument
 
 PUBLISHED = "2025-06-12"  # a Thursday
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
 
 
 def events(text: str, published: str | None = PUBLISHED):

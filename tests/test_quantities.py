@@ -11,14 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import SEEDS
 from newsgraph import Config, RawDocument, process
-from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.quantities import find_quantities
 from newsgraph.annotate.timex import find_timexes
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
 
 
 def quantities(nlp, text: str) -> list[tuple[str, float, str | None, str | None]]:

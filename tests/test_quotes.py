@@ -12,17 +12,11 @@ from hypothesis import strategies as st
 
 from conftest import SEEDS
 from newsgraph.annotate.entities import find_entities
-from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.quote_cues import cue_lexicon
 from newsgraph.annotate.quote_marks import quoted_spans
 from newsgraph.annotate.quotes import find_quotes
 from newsgraph.pipeline import process
 from newsgraph.records import Quote, RawDocument
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
 
 
 def quotes(nlp, text: str, with_entities: bool = False) -> list[Quote]:

@@ -9,15 +9,9 @@ from hypothesis import strategies as st
 
 from conftest import SEEDS
 from newsgraph import Config, RawDocument, process
-from newsgraph.annotate.nlp import load_nlp
 from newsgraph.annotate.timex import find_timexes
 
 THURSDAY = "2025-03-20"  # the CGTN seed's publication day, a Thursday
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
 
 
 def timexes(nlp, text: str, published: str | None = THURSDAY) -> list[tuple[str, str, str]]:
