@@ -355,6 +355,74 @@ def test_title_is_not_part_of_the_canonical_name(nlp):
     assert q.speaker is not None and q.speaker.canonical == "Margaret Ellison"
 
 
+# --- nouns, states of mind, evidential verbs ----------------------------------------------------
+
+
+def test_noun_with_a_that_clause_and_no_possessor(nlp):
+    q = only(quotes(nlp, "Drivers were angered by the claim that the depot was losing money."))
+    assert q.cue is not None and q.cue.text == "claim"
+    assert q.text == "that the depot was losing money"
+
+
+def test_intent_noun_with_an_infinitive_takes_its_possessor_as_speaker(nlp):
+    q = only(quotes(nlp, "Parents were angered by the council's decision to close three libraries."))
+    assert q.cue is not None and q.cue.text == "decision"
+    assert q.text == "to close three libraries"
+    assert q.speaker is not None and q.speaker.text.startswith("the council")
+
+
+def test_topic_noun_with_a_preposition_takes_the_verbs_subject_as_speaker(nlp):
+    q = only(quotes(nlp, "The mayor made comments about the new parking charges in the city centre."))
+    assert q.cue is not None and q.cue.text == "comments"
+    assert q.text.startswith("the new parking charges")
+    assert q.speaker is not None and q.speaker.text == "The mayor"
+
+
+def test_a_noun_naming_an_event_is_no_cue(nlp):
+    assert quotes(nlp, "Viewers watched the debate about taxes on Tuesday night.") == []
+
+
+def test_adjective_of_a_state_of_mind_with_a_clause(nlp):
+    q = only(quotes(nlp, "Local farmers are afraid that the new rules will drive up their costs."))
+    assert q.cue is not None and q.cue.text == "afraid"
+    assert q.text == "that the new rules will drive up their costs"
+    assert q.speaker is not None and q.speaker.text == "Local farmers"
+
+
+def test_it_is_clear_that_has_no_speaker_and_reads_the_clause_from_the_copula(nlp):
+    q = only(quotes(nlp, "It is clear that the ferry operator will need a new contract by the summer."))
+    assert q.cue is not None and q.cue.text == "clear"
+    assert q.speaker is None
+    assert q.text.startswith("that the ferry operator")
+
+
+def test_evidential_verb_with_subject_and_infinitive(nlp):
+    found = quotes(nlp, "The governor seems to have changed her mind about the stadium.")
+    assert [q.text for q in found] == ["The governor", "to have changed her mind about the stadium"]
+    assert all(q.cue is not None and q.cue.text == "seems" and q.speaker is None for q in found)
+
+
+def test_passive_verb_of_belief_with_its_complement(nlp):
+    found = quotes(nlp, "The new bridge is considered a serious risk to river traffic.")
+    assert [q.text for q in found] == ["The new bridge", "a serious risk to river traffic"]
+    assert all(q.cue is not None and q.cue.text == "considered" for q in found)
+
+
+def test_speech_verb_with_a_topic_preposition(nlp):
+    q = only(quotes(nlp, "The bishop spoke about poverty in the northern towns."))
+    assert q.cue is not None and q.cue.text == "spoke about"
+    assert q.text == "poverty in the northern towns"
+
+
+def test_object_content_keeps_what_completes_it(nlp):
+    q = only(quotes(nlp, "Recent polls show the incumbent with a narrow lead in the western suburbs."))
+    assert q.text.startswith("the incumbent with a narrow lead")
+
+
+def test_short_content_with_no_speaker_is_dropped(nlp):
+    assert quotes(nlp, "Criticism of the plan grew.") == []
+
+
 # --- seeds ------------------------------------------------------------------------------------
 
 
@@ -421,6 +489,19 @@ _WORDS = st.sampled_from(
         "Mr.",
         "a",
         "source",
+        "afraid",
+        "clear",
+        "is",
+        "It",
+        "seems",
+        "considered",
+        "claim",
+        "decision",
+        "criticism",
+        "about",
+        "spoke",
+        "show",
+        "with",
     ]
 )
 

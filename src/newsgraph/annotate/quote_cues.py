@@ -5,8 +5,8 @@ a list, not a code change. A verb can be in several classes ("promise" reports s
 intention); its classes decide which dependents of the verb are the reported content.
 
 No learned list is shipped: `bench/learn_cues.py` learns cue words and frames from PolNeAR's
-gold cues, and on held-out dev documents they gain nothing (F1@0.3 -0.001 two-fold, against
-+0.007 in-sample): the cues the hand list misses are one-offs ("unleashed", "seize on").
+gold cues, and on held-out dev documents they gain nothing (F1@0.3 -0.003 two-fold, against
++0.001 in-sample): the cues the hand list misses are one-offs ("unleashed", "seize on").
 """
 
 from __future__ import annotations
@@ -18,15 +18,23 @@ from importlib import resources
 
 __all__ = ["CueLexicon", "cue_lexicon", "lexicon_from"]
 
+# The plain word lists of the table, by key (`CueLexicon` has a field of each name).
+_WORD_SETS = ("intent_nouns", "topic_nouns", "topic_preps", "adjectives", "evidential")
+
 
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
-    """Classes by verb lemma, particles by phrasal-verb lemma, the nominal and prepositional
-    cues, and the line labels that are no speaker."""
+    """Classes by verb lemma, particles by phrasal-verb lemma, the nominal, adjectival,
+    evidential and prepositional cues, and the line labels that are no speaker."""
 
     verbs: dict[str, frozenset[str]]
     particles: dict[str, frozenset[str]]
     nouns: frozenset[str]
+    intent_nouns: frozenset[str]
+    topic_nouns: frozenset[str]
+    topic_preps: frozenset[str]
+    adjectives: frozenset[str]
+    evidential: frozenset[str]
     prepositions: tuple[tuple[str, ...], ...]
     not_line_labels: frozenset[str]
 
@@ -47,6 +55,7 @@ def lexicon_from(*tables: dict) -> CueLexicon:
     verbs: dict[str, set[str]] = {}
     particles: dict[str, set[str]] = {}
     nouns: set[str] = set()
+    word_sets: dict[str, set[str]] = {key: set() for key in _WORD_SETS}
     prepositions: list[tuple[str, ...]] = []
     labels: set[str] = set()
     for data in tables:
@@ -56,12 +65,15 @@ def lexicon_from(*tables: dict) -> CueLexicon:
         for lemma, words in data.get("particles", {}).items():
             particles.setdefault(lemma, set()).update(words)
         nouns.update(data.get("nouns", ()))
+        for key, words in word_sets.items():
+            words.update(data.get(key, ()))
         prepositions += [tuple(p) for p in data.get("prepositions", ()) if tuple(p) not in prepositions]
         labels.update(data.get("not_line_labels", ()))
     return CueLexicon(
         verbs={k: frozenset(v) for k, v in verbs.items()},
         particles={k: frozenset(v) for k, v in particles.items()},
         nouns=frozenset(nouns),
+        **{key: frozenset(words) for key, words in word_sets.items()},
         prepositions=tuple(prepositions),
         not_line_labels=frozenset(labels),
     )

@@ -4,8 +4,9 @@ A cue verb's lexicon classes say which dependents hold the content: a clause (`c
 speech and belief, an infinitive (`xcomp`) for intention, an object with what completes it
 for stance ("accused X of Y"), an object with what it is taken for ("sees X as Y"). With no
 such dependent, a cue beside a clause reports that clause ("..., X said"; "as X noted, ..."),
-and a cue closing its paragraph with a colon introduces the next paragraph. "According to X"
-and nominal cues ("X's claim that ...") are read here too.
+and a cue closing its paragraph with a colon introduces the next paragraph; with none of
+these, a preposition may open what it is about ("spoke about [X]"). "According to X" is read
+here too; nouns, adjectives and evidential verbs are handed to `quote_nouns` and `quote_states`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.annotate.quote_context import Attribution, Context, trim
+from newsgraph.annotate.quote_nouns import from_noun
+from newsgraph.annotate.quote_states import from_adjective, from_evidential, passive_belief
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,6 +32,8 @@ _STANCE_TAIL = frozenset({"prep", "oprd", "xcomp", "ccomp", "acomp"})
 # "X declared [bankruptcy]" and "X wants [a recount]"; without the subject, too often the
 # parse's object of a misread verb (dev split: +0.006 F1@0.3, the subjectless variant none).
 _OBJECT_CLASSES = frozenset({"speech", "belief", "intent"})
+# Classes whose passive reports what its subject is taken to be: "[X] is considered [a threat]".
+_TAKEN_AS = frozenset({"belief", "regard"})
 _STANCE_PREPS = frozenset({"of", "as", "for", "to", "about", "with", "against", "over", "on"})
 _MIN_SIDE = 3  # characters: a shorter side of "according to X" is punctuation or a conjunction
 
@@ -38,6 +43,7 @@ def from_cues(ctx: Context) -> list[Attribution]:
     out = []
     lexicon = ctx.lexicon
     first_words = {p[0] for p in lexicon.prepositions}
+    noun_cues = lexicon.nouns | lexicon.intent_nouns | lexicon.topic_nouns
     for tok in ctx.doc:
         if ctx.mark_of[tok.i] >= 0:
             continue
@@ -47,8 +53,12 @@ def from_cues(ctx: Context) -> list[Attribution]:
             found = _according(ctx, tok)
         elif tok.tag_ == "NNS" and tok.dep_ == "ROOT" and tok.lemma_ in lexicon.verbs:
             found = _verb_read_as_noun(ctx, tok)
-        elif tok.pos_ == "NOUN" and tok.lemma_ in lexicon.nouns:
-            found = _noun(ctx, tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_ in noun_cues:
+            found = from_noun(ctx, tok)
+        elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.adjectives:
+            found = from_adjective(ctx, tok)
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_ in lexicon.evidential:
+            found = from_evidential(ctx, tok)
         else:
             continue
         if found is not None and found.parts:
@@ -63,7 +73,12 @@ def _verb(ctx: Context, verb: Token) -> Attribution | None:
     content, cue_end = _content_heads(ctx, verb, classes)
     if not content:
         content = _passive_content(verb, classes)
-    if not content and "speech" not in classes and "belief" not in classes:
+    if not content and classes & _TAKEN_AS:
+        taken = passive_belief(ctx, verb)
+        if taken is not None:
+            return taken
+    topic = None if content else _topic(ctx, verb)
+    if not content and topic is None and "speech" not in classes and "belief" not in classes:
         return None
     cue = (verb.idx, cue_end.idx + len(cue_end))
     found = Attribution(cue, ctx.speaker(verb))
@@ -73,7 +88,25 @@ def _verb(ctx: Context, verb: Token) -> Attribution | None:
         found.parts = ctx.parts([verb.head], verb, exclude=verb)
     elif ctx.text[cue[1] : cue[1] + 1] == ":":
         found.parts = _next_paragraph(ctx, verb)
+    elif topic is not None:
+        found.cue = (verb.idx, topic.idx + len(topic))
+        found.parts = ctx.parts([c for c in topic.children if c.dep_ in ("pobj", "pcomp")], verb)
     return found
+
+
+def _topic(ctx: Context, verb: Token) -> Token | None:
+    """The preposition after a cue verb with no other content that says what was said,
+    thought or wanted: "spoke about [X]", "pleaded for [X]", "responded by [doing X]"."""
+    for child in verb.rights:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ in ctx.lexicon.topic_preps or (child.lower_ == "by" and _gerund_object(child)):
+            return child if any(c.dep_ in ("pobj", "pcomp") for c in child.children) else None
+    return None
+
+
+def _gerund_object(prep: Token) -> bool:
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
 
 
 def _content_heads(ctx: Context, verb: Token, classes: frozenset[str]) -> tuple[list[Token], Token]:
@@ -99,10 +132,10 @@ def _content_heads(ctx: Context, verb: Token, classes: frozenset[str]) -> tuple[
             complement = [s for s in verb.children if s.i > child.i and _complement(s)]
             if complement:
                 objects += [child, *complement]
-        elif dep in ("dobj", "npadvmod") and "speech" in classes and (ctx.quoted(child) or _clausal(child)):
+        elif "speech" in classes and _said_clause(ctx, child, after):
             clauses.append(child)
         elif dep == "dobj" and after and classes & _OBJECT_CLASSES and _has_subject(verb):
-            objects.append(child)  # "Trump declared bankruptcy", "she wants a recount"
+            objects += [child, *_completion(verb, child)]  # "Trump declared bankruptcy", "she wants a recount"
     return clauses or objects, verb
 
 
@@ -162,20 +195,6 @@ def _spells(doc, i: int, words: tuple[str, ...]) -> bool:
     return i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words))
 
 
-def _noun(ctx: Context, noun: Token) -> Attribution | None:
-    """ "X's claim that ...": a cue noun with a possessive speaker and a that-clause."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None:
-        return None
-    clause = next(
-        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.lefts)),
-        None,
-    )
-    if clause is None:
-        return None
-    return Attribution((noun.idx, noun.idx + len(noun)), owner, ctx.parts([clause], noun))
-
-
 def _verb_read_as_noun(ctx: Context, tok: Token) -> Attribution | None:
     """ "Trump claims that ...", "The campaign plans to ...": the parser reads the cue verb as a
     plural noun heading the sentence, its subject as a compound or a subject; the clause after
@@ -194,6 +213,17 @@ def _opens_clause(tok: Token) -> bool:
     return any(c.lower_ == "that" and c.dep_ == "mark" for c in tok.children) or _infinitive(tok)
 
 
+def _completion(verb: Token, obj: Token) -> list[Token]:
+    """What follows an object and completes it: "polls show [Clinton] [with a lead]",
+    "cited [the remarks] [as examples]"; a time or place after it is no part of the content."""
+    nxt = obj.right_edge.i + 1
+    return [s for s in verb.rights if s.i == nxt and (s.dep_ in ("oprd", "acomp") or _stance_prep(s))]
+
+
+def _stance_prep(tok: Token) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ in _STANCE_PREPS
+
+
 def _stance_tail(tok: Token) -> bool:
     return tok.dep_ in _STANCE_TAIL and (tok.dep_ != "prep" or tok.lower_ in _STANCE_PREPS)
 
@@ -201,6 +231,26 @@ def _stance_tail(tok: Token) -> bool:
 def _complement(tok: Token) -> bool:
     """What an object is taken for: "[as] a mistake", "[unconstitutional]", "[a fraud]"."""
     return tok.dep_ in ("oprd", "acomp", "ccomp") or (tok.dep_ == "prep" and tok.lower_ == "as")
+
+
+def _said_clause(ctx: Context, child: Token, after: bool) -> bool:
+    """A dependent of a speech verb that the parse did not label a clause but is one: a quoted
+    or clausal object, or a clause read as an adverbial."""
+    if child.dep_ == "advcl":
+        return after and _misread_clause(child)
+    return child.dep_ in ("dobj", "npadvmod") and (ctx.quoted(child) or _clausal(child))
+
+
+def _misread_clause(tok: Token) -> bool:
+    """A clause the parse hangs as an adverbial but is what was said: "said [he would not
+    accept ...]", "has not said [when they would vote]", "told supporters [to go ...]". A
+    subordinator ("because", "after") or a participle ("..., arguing that") makes it adverbial."""
+    if tok.tag_ in ("VBG", "VBN"):
+        return False
+    marks = [c for c in tok.lefts if c.dep_ == "mark"]
+    if marks and not all(m.lower_ in ("whether", "if", "that") for m in marks):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.lefts)
 
 
 def _clausal(tok: Token) -> bool:

@@ -67,11 +67,11 @@ def from_marks(ctx: Context, found: list[Attribution]) -> list[Attribution]:
     return out
 
 
-def from_lines(ctx: Context, found: list[Attribution]) -> list[Attribution]:
+def from_lines(ctx: Context) -> list[Attribution]:
     """Lines that open with a name and a colon: interview transcripts ("PENCE: ...") and
-    headlines ("Pence: Flowers won't be at debate")."""
+    headlines ("Pence: Flowers won't be at debate"). A report inside the line ("PENCE: She has
+    no plans to ...") is the speaker's statement, and `_outermost` drops it for this one."""
     out = []
-    covered = sorted(p for f in found for p in f.parts)
     text = ctx.text
     pos = 0
     for line in text.split("\n"):
@@ -90,7 +90,7 @@ def from_lines(ctx: Context, found: list[Attribution]) -> list[Attribution]:
         if not name or not (label.isupper() or all(t.pos_ == "PROPN" or t.is_punct for t in name)):
             continue
         body = trim(text, start + colon + 1, start + len(line))
-        if body[1] - body[0] < 2 or _touches(covered, QuotedSpan(body[0], body[1], False)):
+        if body[1] - body[0] < 2:
             continue
         out.append(Attribution((start + colon, start + colon + 1), name[-1], [body]))
     return out
