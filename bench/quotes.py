@@ -1,12 +1,13 @@
 """Benchmark: quote attribution on PolNeAR (dev split), with the metric of its README.
 
-    python bench/quotes.py [--bench ../shared/bench]
+    python bench/quotes.py [--bench ../shared/bench] [--by-publisher]
 
 Runs `newsgraph.process` on quotes/docs.jsonl (kind article: the code path of
 `newsgraph extract docs.jsonl --format jsonl`), scores the quotes against gold.jsonl and
 prints a markdown table: P/R/F1 at overlap 0.3 and 0.8, speaker accuracy, F1 with the
 speaker, for all attributions and for direct quotes, and documents per second of the whole
-run with model loading.
+run with model loading. `--by-publisher` adds P/R/F1@0.3 and speaker accuracy over all
+attributions per publisher (the document id's prefix), to show whether a change helps broadly.
 
 PolNeAR's unit is the attribution (source, cue, content); a split quote (`"A," he said,
 "B."`) is one attribution with two content segments. newsgraph writes one Quote record per
@@ -149,9 +150,24 @@ def table(results: dict[tuple[str, float], Tally], docs_per_s: float | None, nam
     return "\n".join(lines)
 
 
+def publisher_table(preds: dict[str, list[Item]], golds: dict[str, list[Item]]) -> str:
+    """P/R/F1@0.3 and spkAcc over all attributions, per publisher (the id before its first "_")."""
+    tallies: dict[str, Tally] = {}
+    for doc_id, gold in golds.items():
+        score_document(preds.get(doc_id, []), gold, 0.3, tallies.setdefault(doc_id.split("_")[0], Tally()))
+    lines = ["| publisher | docs | gold | P@0.3 | R@0.3 | F1@0.3 | spkAcc |", "| --- |" + " ---: |" * 6]
+    for name, t in sorted(tallies.items()):
+        docs = sum(1 for doc_id in golds if doc_id.split("_")[0] == name)
+        spk_acc = t.speaker_right / t.matched if t.matched else 0.0
+        cells = " | ".join(f"{c:.3f}" for c in (*t.prf(t.matched), spk_acc))
+        lines.append(f"| {name} | {docs} | {t.gold} | {cells} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=HERE.parent.parent / "shared" / "bench")
+    ap.add_argument("--by-publisher", action="store_true", help="add F1@0.3 per publisher")
     args = ap.parse_args()
     folder = args.bench / "quotes"
     docs = read_records(folder / "docs.jsonl")
@@ -165,6 +181,8 @@ def main() -> None:
     preds = {r.id: predicted_items(r.text, r.to_dict()["quotes"]) for r in records if hasattr(r, "text")}
     print(f"quotes dev split: {len(docs)} documents, {len(errors)} errors\n")
     print(table(evaluate(preds, golds), len(docs) / elapsed))
+    if args.by_publisher:
+        print("\n" + publisher_table(preds, golds))
 
 
 if __name__ == "__main__":

@@ -535,3 +535,73 @@ def test_a_source_named_after_a_place_is_an_unnamed_speaker():
     speakers = [q.speaker for q in record.quotes if q.speaker]
     assert speakers and speakers[0].text == "a Whitehall source"
     assert speakers[0].kind == "unnamed"
+
+
+# --- boundaries and speakers (PolNeAR dev review) ---------------------------------------------
+
+
+def test_according_to_with_the_clause_hung_on_the_source(nlp):
+    q = only(quotes(nlp, "According to state auditor Maria Delgado, the county overspent its road budget by millions."))
+    assert q.text == "the county overspent its road budget by millions"
+    assert q.speaker is not None and "Maria Delgado" in q.speaker.text
+
+
+def test_addressee_is_not_content_but_the_clause_inside_it_is(nlp):
+    q = only(quotes(nlp, "The mayor told a group of his closest donors that the stadium deal was dead."))
+    assert q.text == "that the stadium deal was dead"
+    assert q.speaker is not None and q.speaker.text == "The mayor"
+
+
+def test_addressee_with_a_bare_clause_after_it(nlp):
+    q = only(quotes(nlp, "The senator reminded the audience she had voted against the war."))
+    assert q.text == "she had voted against the war"
+
+
+def test_clause_before_a_colon_is_not_the_cues_content(nlp):
+    text = "The budget talks collapsed late on Tuesday: union leaders said they were increasingly certain the council had misled them."
+    q = only(quotes(nlp, text))
+    assert q.text.startswith("they were increasingly certain")
+    assert q.speaker is not None and q.speaker.text == "union leaders"
+
+
+def test_clause_before_a_bracketed_cue_with_that_is_not_its_content(nlp):
+    q = only(
+        quotes(nlp, "Prices rose sharply in the spring (the ministry later admitted that its forecast was wrong).")
+    )
+    assert q.text == "that its forecast was wrong"
+
+
+def test_speaker_after_a_quote_the_parse_gave_a_second_subject(nlp):
+    q = only(quotes(nlp, '"It was one of the finest speeches I have heard," Rep. Anna Morales (D-Calif.) said.', True))
+    assert q.speaker is not None and "Anna Morales" in q.speaker.text
+
+
+def test_relative_pronoun_speaker_keeps_its_antecedent(nlp):
+    q = only(quotes(nlp, "Dockworkers, who said the port would close, walked off the job."))
+    assert q.text == "the port would close"
+    assert q.speaker is not None and q.speaker.text == "Dockworkers, who"
+    assert q.speaker.canonical == "Dockworkers"
+
+
+def test_line_label_read_as_a_noun_is_a_speaker(nlp):
+    q = only(quotes(nlp, "Governor: The state will not raise taxes this year."))
+    assert q.speaker is not None and q.speaker.text == "Governor"
+    assert q.text == "The state will not raise taxes this year"
+
+
+def test_newsroom_line_labels_are_no_speaker(nlp):
+    assert quotes(nlp, "Analysis: The state will not raise taxes this year.") == []
+
+
+def test_continue_reports_only_beside_a_quote(nlp):
+    assert quotes(nlp, "Republicans in the legislature will continue their budget attacks next week.") == []
+    q = only(quotes(nlp, '"We are not done yet," she continued.'))
+    assert q.cue is not None and q.cue.text == "continued"
+
+
+def test_topic_with_nobody_speaking_is_no_quote(nlp):
+    assert quotes(nlp, "Turnout was lower than in 2012, compared with the national average of 58 percent.") == []
+
+
+def test_be_supposed_to_is_no_belief(nlp):
+    assert quotes(nlp, "The truck was supposed to arrive at the depot by noon.") == []

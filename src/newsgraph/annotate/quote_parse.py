@@ -35,6 +35,9 @@ _OBJECT_CLASSES = frozenset({"speech", "belief", "intent"})
 # Classes whose passive reports what its subject is taken to be: "[X] is considered [a threat]".
 _TAKEN_AS = frozenset({"belief", "regard"})
 _STANCE_PREPS = frozenset({"of", "as", "for", "to", "about", "with", "against", "over", "on"})
+# Dependents that make an `aside` verb a verb of its own ("continued [to plot]", "continue [her candidacy]").
+_OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "acomp"})
+_APART = frozenset({":", ";", "("})  # punctuation that sets a clause apart from the cue after it
 _MIN_SIDE = 3  # characters: a shorter side of "according to X" is punctuation or a conjunction
 
 
@@ -70,6 +73,8 @@ def _verb(ctx: Context, verb: Token) -> Attribution | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None  # a participle naming its noun: "a stream called Miracle Run", "the plan, described as"
     classes = ctx.lexicon.classes(verb.lemma_)
+    if "aside" in classes and any(c.dep_ in _OWN_COMPLEMENTS for c in verb.children):
+        return None  # "Republicans will continue their attacks": no report, only beside a quote ("..., he continued")
     content, cue_end = _content_heads(ctx, verb, classes)
     if not content:
         content = _passive_content(verb, classes)
@@ -77,7 +82,8 @@ def _verb(ctx: Context, verb: Token) -> Attribution | None:
         taken = passive_belief(ctx, verb)
         if taken is not None:
             return taken
-    topic = None if content else _topic(ctx, verb)
+    # a topic nobody speaks of is a participle's ("..., compared with [X]"), not a report
+    topic = None if content or ctx.speaker(verb) is None else _topic(ctx, verb)
     if not content and topic is None and "speech" not in classes and "belief" not in classes:
         return None
     cue = (verb.idx, cue_end.idx + len(cue_end))
@@ -123,7 +129,9 @@ def _content_heads(ctx: Context, verb: Token, classes: frozenset[str]) -> tuple[
             clauses += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             clauses += [s for s in verb.children if s.i > child.i and s.dep_ in _AFTER_PARTICLE]
             return clauses, child
-        if (dep == "ccomp" and classes) or (dep == "xcomp" and "intent" in classes and _infinitive(child)):
+        if dep == "dobj" and "addressee" in classes and not any(c.dep_ == "dative" for c in verb.children):
+            clauses += _clause_inside(child)  # "told one of his aides [that ...]": the parse hung it on the aide
+        elif (dep == "ccomp" and classes) or (dep == "xcomp" and "intent" in classes and _infinitive(child)):
             clauses.append(child)
         elif dep in _OBJECTS and "stance" in classes and after:
             objects.append(child)
@@ -136,7 +144,40 @@ def _content_heads(ctx: Context, verb: Token, classes: frozenset[str]) -> tuple[
             clauses.append(child)
         elif dep == "dobj" and after and classes & _OBJECT_CLASSES and _has_subject(verb):
             objects += [child, *_completion(verb, child)]  # "Trump declared bankruptcy", "she wants a recount"
-    return clauses or objects, verb
+    return _without_left_clause(clauses, verb) or objects, verb
+
+
+def _without_left_clause(clauses: list[Token], verb: Token) -> list[Token]:
+    """A cue with clauses on both sides reports both ("A, he said, B") unless it cannot stand
+    inside the left one: when a colon, semicolon or bracket sets it apart ("... fireworks:
+    Republicans said they ...", "(her campaign disclosed that ...)") or when "that" opens the
+    right one ("A, he said that B" is two statements)."""
+    right = [c for c in clauses if c.i > verb.i]
+    if not right or len(right) == len(clauses):
+        return clauses
+    doc = verb.doc
+    opens_that = any(t.lower_ == "that" and t.dep_ == "mark" for c in right for t in c.lefts)
+    return [
+        c
+        for c in clauses
+        if c.i > verb.i or not (opens_that or any(t.text in _APART for t in doc[c.right_edge.i : verb.i]))
+    ]
+
+
+def _clause_inside(obj: Token) -> list[Token]:
+    """A clause the parse hung inside an addressee's phrase: opened by "that" ("told one of his
+    aides [that ...]"), or with a subject of its own right after the addressee ("reminded the
+    audience [he was ...]"), not a relative clause ("told the man who ...")."""
+    for tok in obj.subtree:
+        if tok.dep_ in ("acl", "relcl", "ccomp") and (_opens_clause(tok) or _bare_clause(tok, obj)):
+            return [tok]
+    return []
+
+
+def _bare_clause(tok: Token, obj: Token) -> bool:
+    """A clause right after the addressee with a subject that is no relative pronoun."""
+    subject = next((c for c in tok.lefts if c.dep_ in _SUBJECTS), None)
+    return subject is not None and tok.left_edge.i == obj.i + 1 and subject.lower_ not in ("who", "that", "which")
 
 
 def _passive_content(verb: Token, classes: frozenset[str]) -> list[Token]:
@@ -184,11 +225,22 @@ def _according(ctx: Context, tok: Token) -> Attribution | None:
     phrase_end = source.right_edge.idx + len(source.right_edge)
     sides = [trim(ctx.text, start, tok.idx), trim(ctx.text, phrase_end, end)]
     sides = [side for side in sides if side[1] - side[0] > _MIN_SIDE]
+    if not sides:  # "According to X, the move reeks of fear": the parse hung the clause on X
+        sides = [trim(ctx.text, _after_comma(source), end)]
     root = sent.root.idx
     main = [side for side in sides if side[0] <= root < side[1]]
     if main:
         sides = [side for side in sides if side in main or not ctx.has_verb(*side)]
     return Attribution((tok.idx, nxt.idx + len(nxt)), source, [ctx.grow(side) for side in sides])
+
+
+def _after_comma(source: Token) -> int:
+    """Where the source of "according to" ends when the parse gave it the rest of the sentence
+    (an apposition or a conjunct): after the first comma that follows the source's head."""
+    for tok in source.doc[source.i + 1 : source.right_edge.i + 1]:
+        if tok.text == ",":
+            return tok.idx + 1
+    return source.right_edge.idx + len(source.right_edge)
 
 
 def _spells(doc, i: int, words: tuple[str, ...]) -> bool:

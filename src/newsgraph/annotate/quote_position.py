@@ -28,6 +28,10 @@ _LABEL_WORDS = 3  # words a name before a line's colon may have ("Pat Caddell: .
 _LABEL_CHARS = 60  # how far into a line its "NAME:" label may reach
 _MIN_UNATTRIBUTED_WORDS = 6  # an unattributed quotation shorter than this is a scare quote
 
+# Parts of speech of a line's "NAME:" label: the tagger reads a capitalised name or source
+# at a line's start as a noun as often as a name ("Sanders:", "Poll:").
+_LABEL_POS = frozenset({"PROPN", "NOUN"})
+
 # A cue found by position: its characters, and the speaker token or a name's characters.
 _Found = tuple[tuple[int, int], "Token | tuple[int, int] | None"]
 
@@ -87,7 +91,7 @@ def from_lines(ctx: Context) -> list[Attribution]:
             continue
         label_start = start + line.index(label)
         name = ctx.doc.char_span(label_start, label_start + len(label), alignment_mode="expand")
-        if not name or not (label.isupper() or all(t.pos_ == "PROPN" or t.is_punct for t in name)):
+        if not name or not (label.isupper() or all(t.pos_ in _LABEL_POS or t.is_punct for t in name)):
             continue
         body = trim(text, start + colon + 1, start + len(line))
         if body[1] - body[0] < 2:
@@ -109,9 +113,15 @@ def _after(ctx: Context, mark: QuotedSpan) -> _Found | None:
         if ctx.reports(tok):
             speaker = ctx.speaker(tok)
             if speaker is None or speaker.idx < mark.end:  # the parse put the subject in the quote
-                speaker = ctx.nearby_speaker(tok, mark.end)
+                speaker = _subject_after(tok, mark.end) or ctx.nearby_speaker(tok, mark.end)
             return (tok.idx, tok.idx + len(tok)), speaker
     return None
+
+
+def _subject_after(verb: Token, char: int) -> Token | None:
+    """The verb's subject after the quotation when the parse gave it a second one inside
+    (`"One of the best," Rep. Jane Roe (D-Md.) said`)."""
+    return next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= char), None)
 
 
 def _before(ctx: Context, mark: QuotedSpan) -> _Found | None:

@@ -1,7 +1,8 @@
 """The speaker of a quote: the mention as written, and who it is.
 
 The mention is the subject noun phrase as the sentence writes it, a pronoun included, since a
-reader checks an attribution against the sentence. Who it is comes, in order, from the
+reader checks an attribution against the sentence; a relative pronoun keeps the antecedent it
+follows ("Dockworkers, who"). Who it is comes, in order, from the
 document's coreference (`resolve_mention`: pronouns, surnames, "the minister"), from an entity
 found inside the mention ("Russian Foreign Minister Sergey Lavrov" holds "Sergey Lavrov"), from
 spaCy's own entity label, and last from the mention itself: "a Downing Street source" or
@@ -81,6 +82,8 @@ def speaker_for(doc: Doc, text: str, token: Token, entities: list[Entity]) -> Sp
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         target = token.head.head  # "Politifact, which reported": the antecedent names the speaker
     t_start, t_end = mention_bounds(target) if target.i != token.i else (start, end)
+    if target.i != token.i and not text[t_end:start].strip(" ,"):
+        start = t_start  # "nations that warned": the mention is the antecedent with its pronoun
     entity = resolve_mention(doc, t_start, t_end, entities) or _entity_inside(t_start, t_end, entities)
     if entity is not None and t_start <= entity.start < t_end and not entity.start <= target.idx < entity.end:
         # A name modifying a common noun: "a Downing Street source" is an unnamed source,
