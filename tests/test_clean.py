@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import DEMO, SEEDS, token_f1
-from newsgraph.clean.lines import Line
+from newsgraph.clean.lines import _STOPWORDS, FEATURE_NAMES, Line, line_table, split_lines
+from newsgraph.clean.model import _title_likeness, jaccard
 from newsgraph.clean.page import _drop_repeats, _keep_main_run, clean_page
 from newsgraph.config import Config
 
@@ -188,3 +193,128 @@ def test_demo_corpus_bodies() -> None:
         scores.append(token_f1(result.text, exp["body"]))
     assert min(scores) >= 0.9
     assert sum(scores) / len(scores) >= 0.97
+
+
+# The per-line definition of the line features, as the cleaner computed them line by line
+# before it computed them page by page: `line_table` must give exactly these values.
+_WORD = re.compile(r"\w+")
+_TERMINALS = tuple(".!?…。！？")
+_CLOSERS = "'\"”’»)]"
+_SENTENCE_INSIDE = re.compile(r"[.!?](?<=\w[.!?])['\"”’]?\s+['\"“‘]?[A-Z]")
+_DATE = re.compile(
+    r"\b(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
+    r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4})\b"
+)
+_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d+ (?:min|mins|minutes|hours?|days?) ago\b")
+_LINKISH = re.compile(r"https?://|www\.|@\w|\.com\b|#\w")
+_SEPARATORS = re.compile(r"\s[|»›>/•·]\s|^[|»›>•·]|[|»›>•·]$")
+
+
+def _line_features(text: str, index: int, n_lines: int, gap_before: int) -> list[float]:
+    words, lowered = _WORD.findall(text), _WORD.findall(text.lower())
+    n_words, n_chars = len(words), len(text)
+    firsts = [w[0] for w in words]
+    upper, digits = sum(map(str.isupper, text)), sum(map(str.isdigit, text))
+    letters, title = sum(map(str.isalpha, firsts)), sum(map(str.isupper, firsts))
+    return [
+        1.0,
+        math.log1p(n_words),
+        math.log1p(n_chars),
+        1.0 if text.rstrip(_CLOSERS).endswith(_TERMINALS) else 0.0,
+        1.0 if text.endswith(":") else 0.0,
+        text.count(",") / (n_words + 1),
+        title / letters if letters else 0.0,
+        upper / n_chars,
+        digits / n_chars,
+        sum(w in _STOPWORDS for w in lowered) / n_words if n_words else 0.0,
+        min(len(_SENTENCE_INSIDE.findall(text)), 5) / 5 if n_words > 1 else 0.0,
+        index / max(n_lines - 1, 1),
+        min(gap_before, 2) / 2,
+        1.0 if _DATE.search(text.lower()) else 0.0,
+        1.0 if _TIME.search(text.lower()) else 0.0,
+        1.0 if _LINKISH.search(text) else 0.0,
+        1.0 if _SEPARATORS.search(text) else 0.0,
+        1.0 if n_words <= 4 else 0.0,
+        1.0 if n_words >= 25 else 0.0,
+    ]
+
+
+# Pieces that make the patterns match, fail late, or count differently once lower-cased:
+# "İ" lower-cases to two characters, "Σ" depends on its neighbours, "²" is a digit but not
+# decimal, "٣" a decimal that is not ASCII, "ǅ" title-case, "_" a word character.
+_PIECES = [
+    " ", " ", "  ", "\t", "\u00a0", ".", ",", ":", "-", "/", "|", "»", "›", ">", "•", "·", "!", "?", "…", "'", '"',
+    "”", "’", ")", "]", "“", "@", "#", "_", "0", "1", "2", "12", "2025", "٣", "²", "½", "a", "A", "Z", "x", "é", "É",
+    "İ", "Σ", "σ", "ß", "ǅ", "Ж", "ж", "日本", "the", "The", "and", "der", "и", "é", "jan", "Sept", "March", "may",
+    "mAr", "min", "hours", " ago", "am", "http://", "https://", "www.", ".com", "Photo", "Read more", "I agree",
+    "By", "Source", "cookies", "©", "subscribe", "\ufffd", "\ud800", "𝒜", "😀",
+]
+_LINE = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30).map("".join)
+
+
+# Few pieces, so that dates, times and separators come together often.
+_DATE_LINE = st.lists(
+    st.sampled_from([" ", ", ", ".", "/", ":", "-", "1", "12", "2025", "18:02", "05", "2025-03-20", "20.3.2025", "march", "Sept", "x", "é", " ago", " min",
+                     "hours", "|", "\u00a0", "İ", "\t"]),
+    min_size=1, max_size=12,
+).map("".join)
+
+
+def _page_of(texts: list[str]) -> list[Line]:
+    """The lines `split_lines` finds in `texts` written one a line, blank lines between some."""
+    return split_lines("\n".join(f"{t}\n" if i % 3 == 0 else t for i, t in enumerate(texts)))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, min_size=1, max_size=12))
+def test_page_level_features_equal_the_per_line_definition(texts: list[str]) -> None:
+    lines = _page_of(texts)
+    table = line_table(lines)
+    expected = [_line_features(ln.text, ln.index, len(lines), ln.gap_before) for ln in lines]
+    assert table.features.tolist() == expected
+    assert table.lowered == "\n".join(ln.text.lower() for ln in lines)
+    assert [table.words[k] for k in table.word_ids] == [w for ln in lines for w in _WORD.findall(ln.text.lower())]
+    assert len(set(table.words)) == len(table.words)
+    assert table.token_lines.tolist() == [ln.index for ln in lines for _ in _WORD.findall(ln.text.lower())]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_DATE_LINE, min_size=1, max_size=12))
+def test_page_level_dates_times_and_separators_equal_the_per_line_definition(texts: list[str]) -> None:
+    lines = _page_of(texts)
+    expected = [_line_features(ln.text, ln.index, len(lines), ln.gap_before) for ln in lines]
+    assert line_table(lines).features.tolist() == expected
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, min_size=1, max_size=8), _LINE)
+def test_page_level_title_likeness_equals_per_line_jaccard(texts: list[str], title: str) -> None:
+    lines = _page_of(texts)
+    title_words = set(_WORD.findall(title.lower()))
+    likeness = _title_likeness(line_table(lines), len(lines), title_words)
+    assert likeness.tolist() == [jaccard(set(_WORD.findall(ln.text.lower())), title_words) for ln in lines]
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "value"),
+    [
+        ("Updated March 20, 2025 at noon", "has_date", 1.0),
+        ("xmarch 20, 2025", "has_date", 0.0),
+        ("Posted 20.3.2025", "has_date", 1.0),
+        ("Room 20.3 on floor 2025", "has_date", 0.0),
+        ("18:02 GMT", "has_time", 1.0),
+        ("5 min ago", "has_time", 1.0),
+        ("x5 min ago", "has_time", 0.0),
+        ("Home | World | Sport", "separators", 1.0),
+        ("and/or", "separators", 0.0),
+        ("/ Photo desk", "separators", 0.0),
+        ("Visit www.example.org today", "linkish", 1.0),
+        ("The end.", "terminal", 1.0),
+        ("“The end.”)", "terminal", 1.0),
+        ("”)", "terminal", 0.0),
+    ],
+)
+def test_line_features_on_written_lines(text: str, column: str, value: float) -> None:
+    features = line_table(split_lines(f"Title\n{text}\n")).features
+    assert features[1, FEATURE_NAMES.index(column)] == value

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean.rules import RULES, _candidates, match_rule
+from newsgraph.clean.literals import LiteralFinder
+from newsgraph.clean.rules import _TRIGGERS, _UI_STRINGS, RULES, match_rule, match_rules
 
 CASES = [
     ("ui", "I agree"),
@@ -92,8 +93,51 @@ _LITERALS = sorted({t for rule in RULES for t in rule.triggers or ()})
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from([*_LITERALS, " ", "x", "a", "photograph", "c", "s", "up"]), max_size=8).map("".join))
-def test_the_trigger_scan_offers_exactly_the_rules_whose_triggers_are_there(text: str) -> None:
-    offered = [rule.name for rule in _candidates(text)]
-    expected = [r.name for r in RULES if r.triggers is None or any(t in text for t in r.triggers)]
-    assert offered == expected
+@given(st.lists(st.sampled_from([*_LITERALS, " ", "x", "a", "photograph", "c", "s", "up", "é", "\n", "😀"]),
+                max_size=8).map("".join))
+def test_the_literal_finder_finds_every_occurrence(text: str) -> None:
+    expected = sorted((i, t) for t in _LITERALS for i in range(len(text)) if text.startswith(t, i))
+    assert _TRIGGERS.find(text) == expected
+
+
+def test_the_literal_finder_on_a_written_line() -> None:
+    finder = LiteralFinder(["/", "photo", "photograph", "ph"])
+    assert finder.find("a photograph / ph") == [
+        (2, "ph"), (2, "photo"), (2, "photograph"), (10, "ph"), (13, "/"), (15, "ph"),
+    ]
+    assert finder.find("") == []
+
+
+def _per_line(text: str) -> str | None:
+    """A line's rule by the definition: no triggers, every pattern searched, in table order."""
+    low = text.lower()
+    if len(text) <= 40:
+        folded = low.rstrip(" :")
+        if folded in _UI_STRINGS or folded.rstrip(".…") in _UI_STRINGS:
+            return "ui"
+    elif len(text) > 400:
+        return None
+    return next((rule.name for rule in RULES if rule.pattern.search(low if rule.folded else text)), None)
+
+
+# Whole matches of the rules, pieces of them, and prose around them.
+_FURNITURE = [text for _, text in CASES] + PROSE + [
+    "I agree", "Accept all.", "menu :", "Share", "Read more", "About us", "By", " ", "x", "İ", "Photo", "/", "2025",
+    "12:30", "3 hours ago", "Updated:", "cookies", "©", "(c) 2024", "via", "from", "Source:", "é", "The",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_FURNITURE), min_size=1, max_size=4).map(" ".join), min_size=1, max_size=10))
+def test_page_level_rules_equal_the_per_line_definition(texts: list[str]) -> None:
+    texts = [t.strip() for t in texts if t.strip()]
+    assert match_rules(texts, "\n".join(texts).lower()) == [_per_line(t) for t in texts]
+
+
+def test_anchored_rules_only_match_at_the_start() -> None:
+    """Rules whose alternatives all start with ^ are tried with `match`; `search` agrees."""
+    for rule in RULES:
+        if rule.test == rule.pattern.match:
+            for _, text in CASES:
+                for line in (text, "x " + text, text.lower()):
+                    assert bool(rule.pattern.match(line)) == bool(rule.pattern.search(line))

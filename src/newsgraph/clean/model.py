@@ -12,14 +12,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import numpy as np
 
-from newsgraph.clean.lines import FEATURE_NAMES, Line, line_features, line_words
-from newsgraph.clean.rules import RULE_NAMES, match_rule
+from newsgraph.clean.lines import FEATURE_NAMES, Line, LineTable, line_table
+from newsgraph.clean.rules import RULE_NAMES, match_rules
 
 __all__ = [
     "LineModel",
@@ -50,10 +51,37 @@ def jaccard(words: set[str], title_words: set[str]) -> float:
     return shared / (len(words) + len(title_words) - shared) if shared else 0.0
 
 
-def headline_index(likeness: list[float]) -> int:
-    """The in-page headline: the best title match after line 0 (the <title>), or -1."""
-    head = max(range(1, len(likeness)), key=lambda i: likeness[i], default=-1)
-    return head if head >= 0 and likeness[head] >= 0.5 else -1
+def _title_likeness(table: LineTable, n: int, title_words: set[str]) -> np.ndarray:
+    """`jaccard` of each line's lower-cased word set with the title's, for all lines at once.
+
+    Tokens become (line, word) pairs coded as integers; their distinct values give each
+    line's distinct words, and those in the title the shared ones.
+    """
+    size = len(table.words)
+    if not title_words or not size:
+        return np.zeros(n)
+    pairs = np.unique(table.token_lines * size + table.word_ids)
+    pair_lines = pairs // size
+    distinct = np.bincount(pair_lines, minlength=n)
+    in_title = np.fromiter(map(title_words.__contains__, table.words), dtype=bool, count=size)
+    shared = np.bincount(pair_lines, weights=in_title[pairs % size], minlength=n)
+    return _ratio_where(shared, distinct + len(title_words) - shared)
+
+
+def _ratio_where(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """part / whole where part is not 0, else 0."""
+    return np.divide(part, whole, out=np.zeros(len(part)), where=part > 0)
+
+
+def headline_index(likeness: Sequence[float] | np.ndarray) -> int:
+    """The in-page headline: the best title match after line 0 (the <title>), or -1.
+
+    Of equal matches the first wins.
+    """
+    if len(likeness) < 2:
+        return -1
+    head = int(np.argmax(likeness[1:])) + 1
+    return head if likeness[head] >= 0.5 else -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,17 +111,11 @@ def page_features(lines: list[Line], title_hint: str | None = None) -> PageFeatu
     and a Python loop per line and column would cost more than the line features themselves.
     """
     n = len(lines)
-    title_words = _title_tokens(title_hint)
-    rows, similarity, rules, chars = [], [], [], []
-    for ln in lines:
-        text = ln.text
-        low = text.lower()
-        words, lowered = line_words(text, low)
-        rows.append(line_features(text, words, lowered, ln.index, n, ln.gap_before))
-        similarity.append(jaccard(set(lowered), title_words) if title_words else 0.0)
-        rules.append(match_rule(text, low))
-        chars.append(ln.end - ln.start)
-    base = np.array(rows, dtype=float).reshape(n, len(FEATURE_NAMES))
+    table = line_table(lines)
+    base = table.features
+    rules = match_rules([ln.text for ln in lines], table.lowered)
+    likeness = _title_likeness(table, n, _title_tokens(title_hint))
+    chars = [ln.end - ln.start for ln in lines]
     idx = np.arange(n)
 
     rule_ids = np.array([_RULE_INDEX.get(rule, -1) for rule in rules])
@@ -109,8 +131,7 @@ def page_features(lines: list[Line], title_hint: str | None = None) -> PageFeatu
 
     counts = Counter(ln.text for ln in lines)
     repeated = np.array([1.0 if counts[ln.text] > 1 else 0.0 for ln in lines])
-    likeness = np.array(similarity)
-    head = headline_index(similarity)
+    head = headline_index(likeness)
     after_head = np.zeros(n) if head < 0 else np.where(idx > head, 1.0, -1.0)
 
     # Where the line stands with respect to the page's prose.

@@ -8,12 +8,16 @@ kind of furniture is one row, not a new branch in the cleaner.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.patterns import trie_pattern
+import numpy as np
 
-__all__ = ["RULES", "RULE_NAMES", "Rule", "match_rule"]
+from newsgraph.clean.literals import LiteralFinder
+
+__all__ = ["RULES", "RULE_NAMES", "Rule", "match_rule", "match_rules"]
 
 # Short interface strings that stand alone on a line.
 _UI_STRINGS = {
@@ -47,9 +51,14 @@ class Rule:
     triggers: tuple[str, ...] | None = None
     folded: bool = True
     pattern: re.Pattern[str] = field(init=False)
+    test: Callable[[str], re.Match[str] | None] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "pattern", re.compile("|".join(self.alternatives)))
+        pattern = re.compile("|".join(self.alternatives))
+        object.__setattr__(self, "pattern", pattern)
+        # When every alternative is anchored at the start, a search can only match there.
+        anchored = all(alt.startswith("^") for alt in self.alternatives)
+        object.__setattr__(self, "test", pattern.match if anchored else pattern.search)
 
 
 RULES: tuple[Rule, ...] = (
@@ -139,45 +148,56 @@ RULES: tuple[Rule, ...] = (
 
 RULE_NAMES = ("ui", *(rule.name for rule in RULES))
 
-
-
-# Every trigger of every rule, found in one pass: at each position the longest literal that
-# starts there (a lookahead, so overlapping ones are found too). Most lines have none, and
+_UI_CHARS = 40
+# Long lines are prose; furniture patterns inside them are mentions, not furniture.
+_PROSE_CHARS = 400
+# Every trigger of every rule, found in one pass over the page. Most lines have none, and
 # then only the rules without triggers run.
 _LITERALS = frozenset(t for rule in RULES for t in rule.triggers or ())
-_TRIGGERS_AT = re.compile(f"(?=({trie_pattern(_LITERALS)}))")
-# A shorter trigger starting where a longer one matched is hidden by it: each literal found
-# stands for the rules of all triggers that are its prefixes.
-_RULES_OF = {
-    literal: frozenset(rule.name for rule in RULES if any(literal.startswith(t) for t in rule.triggers or ()))
-    for literal in _LITERALS
-}
-_ALWAYS_RUN = tuple(rule for rule in RULES if rule.triggers is None)
+_TRIGGERS = LiteralFinder(_LITERALS)
+_RULES_OF = {t: frozenset(k for k, rule in enumerate(RULES) if t in (rule.triggers or ())) for t in _LITERALS}
+_ALWAYS_RUN = tuple(k for k, rule in enumerate(RULES) if rule.triggers is None)
 
 
-def match_rule(text: str, low: str | None = None) -> str | None:
-    """The reason a line looks like page furniture, or None.
+def match_rule(text: str) -> str | None:
+    """The reason a line looks like page furniture, or None; `text` is the stripped line."""
+    return match_rules([text], text.lower())[0]
 
-    `text` is the stripped line, `low` its `lower()` when the caller has it already.
+
+def match_rules(texts: Sequence[str], lowered: str) -> list[str | None]:
+    """The reason each line of a page looks like page furniture, or None.
+
+    `texts` are the stripped lines, `lowered` the same lines lower-cased and joined by "\\n".
+    A line gets the first rule, in table order, whose pattern matches it. The triggers of
+    the whole page are found at once, and the rules without triggers run over all lines with
+    `map`: the Python loop below only visits the few lines some rule may match.
     """
-    low = text.lower() if low is None else low
-    if len(text) <= 40:
-        folded = low.rstrip(" :")
+    lows = lowered.split("\n")
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    # Line -> positions in RULES of the rules that may match it.
+    maybe: dict[int, set[int]] = {}
+    for k in _ALWAYS_RUN:
+        rule = RULES[k]
+        for i in itertools.compress(range(n), map(rule.test, lows if rule.folded else texts)):
+            maybe.setdefault(i, set()).add(k)
+    found = _TRIGGERS.find(lowered)
+    if found:
+        low_lengths = np.fromiter(map(len, lows), dtype=np.int64, count=n) + 1
+        starts = np.cumsum(low_lengths) - low_lengths
+        offsets, literals = zip(*found, strict=True)
+        for i, literal in zip((np.searchsorted(starts, offsets, side="right") - 1).tolist(), literals, strict=True):
+            maybe.setdefault(i, set()).update(_RULES_OF[literal])
+    reasons: list[str | None] = [None] * n
+    for i, ks in maybe.items():
+        if lengths[i] <= _PROSE_CHARS:
+            for k in sorted(ks):
+                rule = RULES[k]
+                if rule.triggers is None or rule.test(lows[i] if rule.folded else texts[i]):
+                    reasons[i] = rule.name
+                    break
+    for i in np.flatnonzero(lengths <= _UI_CHARS).tolist():
+        folded = lows[i].rstrip(" :")
         if folded in _UI_STRINGS or folded.rstrip(".…") in _UI_STRINGS:
-            return "ui"
-    elif len(text) > 400:
-        # Long lines are prose; furniture patterns inside them are mentions, not furniture.
-        return None
-    for rule in _candidates(low):
-        if rule.pattern.search(low if rule.folded else text):
-            return rule.name
-    return None
-
-
-def _candidates(low: str) -> tuple[Rule, ...]:
-    """The rules that can match the lower-cased line `low`, in table order."""
-    found = _TRIGGERS_AT.findall(low)
-    if not found:
-        return _ALWAYS_RUN
-    named = frozenset().union(*map(_RULES_OF.__getitem__, found))
-    return tuple(rule for rule in RULES if rule.triggers is None or rule.name in named)
+            reasons[i] = "ui"
+    return reasons
