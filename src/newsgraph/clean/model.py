@@ -1,10 +1,12 @@
-"""The line model: two logistic layers over line features, weights shipped as JSON.
+"""The line model: boosted trees, then a logistic layer, over line features, shipped as JSON.
 
 Layer one scores each line from its own features, its neighbours' and page-level cues
-(repeats, likeness to the page title). Layer two rescores each line from the layer-one
-scores around it, which learns that body lines come in runs and furniture in others.
-Logistic weights are tiny, load offline in microseconds and need no numerical library;
-they were fitted on the extraction dev split by `bench/train_cleaner.py`.
+(repeats, likeness to the page title) with shallow boosted trees (`trees.Forest`), which
+learn interactions a linear score cannot: a short line is body inside a list and
+furniture in a menu. Layer two rescores each line logistically from the layer-one scores
+around it, which learns that body lines come in runs and furniture in others. Both were
+fitted on the extraction dev split by `bench/train_cleaner.py` and load offline in
+microseconds with numpy alone.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import numpy as np
 
 from newsgraph.clean.lines import FEATURE_NAMES, Line, LineTable, line_table
 from newsgraph.clean.rules import RULE_NAMES, match_rules
+from newsgraph.clean.trees import Forest
 
 __all__ = [
     "LineModel",
@@ -272,9 +275,9 @@ def _apply(weights: tuple[float, ...], rows: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class LineModel:
-    """Weights of both layers; `score` gives each line its probability of being body."""
+    """Both layers; `score` gives each line its probability of being body."""
 
-    layer1: tuple[float, ...]
+    layer1: Forest
     layer2: tuple[float, ...]
     trained_on: str
 
@@ -282,7 +285,7 @@ class LineModel:
         if not lines:
             return PageScores([], [], -1)
         features = page_features(lines, title_hint)
-        first = _apply(self.layer1, features.matrix)
+        first = self.layer1.probability(features.matrix)
         second = _apply(self.layer2, rescoring_features(first, features.matrix))
         return PageScores(second.tolist(), features.rules, features.headline)
 
@@ -291,4 +294,4 @@ class LineModel:
 def load_model() -> LineModel:
     """The shipped model, read once per process from package data."""
     data = json.loads(resources.files("newsgraph.clean").joinpath("data/line_model.json").read_text("utf-8"))
-    return LineModel(tuple(data["layer1"]), tuple(data["layer2"]), data["trained_on"])
+    return LineModel(Forest.from_json(data["layer1"]), tuple(data["layer2"]), data["trained_on"])
