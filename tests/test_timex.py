@@ -117,6 +117,10 @@ def test_modal_may_and_verb_march_are_not_months(nlp):
         ("Unemployment claims rose last week.", "last week", "2025-W11"),
         ("Negotiators return next week.", "next week", "2025-W13"),
         ("The fiscal year 2010 budget was cut.", "The fiscal year 2010", "FY2010"),
+        ("The utility expects a loss in the next fiscal year.", "the next fiscal year", "FY2026"),
+        ("Bonuses were cut in the previous fiscal year.", "the previous fiscal year", "FY2024"),
+        ("Fares will rise in the following fiscal year.", "the following fiscal year", "FY2026"),
+        ("The chapel was rebuilt in the previous century.", "the previous century", "19"),
     ],
 )
 def test_years_decades_seasons_quarters(nlp, text, phrase, expected):

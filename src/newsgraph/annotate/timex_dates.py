@@ -28,6 +28,7 @@ from newsgraph.annotate.timex_lexicon import (
     HOLIDAYS,
     MONTH_RE,
     MONTHS,
+    REL_OFFSETS,
     SEASONS,
     WEEKDAY_RE,
     YEAR_RE,
@@ -74,8 +75,7 @@ def _relative_year(rel: str | None, anchor: date | None) -> int | None:
     if anchor is None:
         return None
     rel = phrase_key(rel or "this")
-    offset = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(rel, 0)
-    return anchor.year + offset
+    return anchor.year + REL_OFFSETS.get(rel, 0)
 
 
 def _is_name(ctx: Context, start: int) -> bool:
@@ -207,8 +207,7 @@ def _century(m: re.Match[str], ctx: Context) -> list[Found]:
         return found(m, "DURATION", "P100Y")
     if ctx.anchor is None:
         return found(m, "DATE", "XX")
-    offset = {"last": -1, "the previous": -1, "next": 1, "the next": 1}.get(rel, 0)
-    return found(m, "DATE", f"{ctx.anchor.year // 100 + offset:02d}")
+    return found(m, "DATE", f"{ctx.anchor.year // 100 + REL_OFFSETS.get(rel, 0):02d}")
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -322,7 +321,10 @@ _MONTH_WORDS = list(MONTHS)
 _HOLIDAY_WORDS = [name.split()[0].split("'")[0] for name in HOLIDAYS]
 _HOLIDAY = alternation(HOLIDAYS).replace("'", "['’]")
 _ORD = r"first|second|third|fourth|final|last|1st|2nd|3rd|4th"
-_CENTURY_ORD = r"\d{1,2}(?:st|nd|rd|th)|" + "|".join(k for k in ORDINALS if k.isalpha() or "-" in k)
+# "last" and "final" are ordinals of quarters (Q4), but "the last century" is relative.
+_CENTURY_ORD = r"\d{1,2}(?:st|nd|rd|th)|" + "|".join(
+    k for k in ORDINALS if (k.isalpha() or "-" in k) and k not in ("last", "final")
+)
 
 DATE_RULES: list[Rule] = [
     rule("iso_date", "#", rf"\b(?P<y>{YEAR_RE})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
@@ -403,7 +405,8 @@ DATE_RULES: list[Rule] = [
     rule(
         "fiscal_year",
         "fiscal financial fy",
-        rf"\b(?:(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+next|the)\s+)?(?:fiscal|financial)\s+year\b"
+        rf"\b(?:(?P<rel>this|last|next|the\s+(?:current|previous|last|next|coming|following)|the)\s+)?"
+        rf"(?:fiscal|financial)\s+year\b"
         rf"(?:\s+(?P<y>{YEAR_RE}))?|\b(?:fiscal|financial)\s+(?P<y2>{YEAR_RE})|\b(?-i:FY)\s?(?P<y3>\d{{4}}|\d\d)\b",
         _fiscal,
     ),

@@ -22,6 +22,7 @@ __all__ = [
     "MONTH_RE",
     "NAMED_DAY_PREFIXES",
     "PART_RE",
+    "REL_OFFSETS",
     "SEASONS",
     "SET_ADVERBS",
     "UNITS",
@@ -165,6 +166,14 @@ def month_number(name: str) -> int:
 def weekday_number(name: str) -> int | None:
     """ISO weekday (1 = Monday) of a weekday name as matched ("Thurs.", "THURSDAY")."""
     return WEEKDAYS.get(name) or WEEKDAYS.get(name.title())
+
+
+# How many units a relative word moves from the anchor ("the previous year": -1), keyed as
+# `phrase_key` writes them; one table for years, centuries and the relative rules.
+REL_OFFSETS = {
+    "this": 0, "the current": 0, "the present": 0, "last": -1, "the last": -1, "the previous": -1,
+    "next": 1, "the next": 1, "the coming": 1, "the following": 1, "the": 0,
+}  # fmt: skip
 
 
 def phrase_key(text: str) -> str:

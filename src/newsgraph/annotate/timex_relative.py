@@ -26,6 +26,7 @@ from newsgraph.annotate.timex_lexicon import (
     FIXED_PHRASES,
     NAMED_DAY_PREFIXES,
     PART_RE,
+    REL_OFFSETS,
     UNIT_WORDS,
     UNITS,
     WEEKDAY_RE,
@@ -39,10 +40,6 @@ from newsgraph.annotate.timex_rule import Context, Found, Rule, found, rule
 
 __all__ = ["RELATIVE_RULES", "weekday_value"]
 
-_REL_OFFSETS = {
-    "this": 0, "the current": 0, "the present": 0, "last": -1, "the last": -1, "the previous": -1,
-    "next": 1, "the next": 1, "the coming": 1, "the following": 1, "the": 0,
-}  # fmt: skip
 # Verbs and prepositions after which "the day" is the day being reported ("ended the day").
 _DAY_GOVERNORS = frozenset(
     {
@@ -94,7 +91,7 @@ def weekday_value(ctx: Context, weekday: int, rel: str, week: str, start: int, e
     if anchor is None:
         return None
     if week:
-        monday = anchor - timedelta(days=anchor.isoweekday() - 1) + timedelta(weeks=_REL_OFFSETS[week])
+        monday = anchor - timedelta(days=anchor.isoweekday() - 1) + timedelta(weeks=REL_OFFSETS[week])
         return monday + timedelta(days=weekday - 1)
     if rel in ("last", "past", "this past"):
         return weekday_date(anchor, weekday, "strict_before")
@@ -127,7 +124,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> list[Found]:
         return found(m, "DURATION", f"P{count}{code}")  # "the past decade": the ten years to now
     if rel == "the" and not m["edge"] and unit != "weekend":
         return []  # "the year" alone is anaphoric
-    offset = -1 if rel == "the past" else _REL_OFFSETS[rel]
+    offset = -1 if rel == "the past" else REL_OFFSETS[rel]
     return found(m, "DATE", _shifted(ctx.anchor, unit, offset))
 
 
