@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from newsgraph.errors import InputError
 from newsgraph.stories import StoryConfig, StoryIndex, assign_stories
 from newsgraph.stories.cluster import average_link
+from newsgraph.stories.dedup import names_wire
 
 
 def _ents(*names: str) -> list[dict]:
@@ -265,3 +266,16 @@ def test_index_saved_without_persons_still_loads(tmp_path):
     loaded = StoryIndex.load(path)
     more, _ = assign_stories([dict(FLOOD_B, id="ledger-9")], loaded)
     assert more[0]["story"] == _by_id(assign_stories(BATCH)[0])["ledger-1"]["story"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "wire"),
+    [
+        ("OSAKA, May 2 (Kyodo) -- Ferry services resumed", True),
+        ("GENEVA (AFP) - Talks opened on Monday", True),
+        ("(CNN) — A late frost damaged orchards", False),  # an outlet's own dateline
+        ("The plan (revised) - as tabled - fell short", False),
+    ],
+)
+def test_dateline_names_wire_from_the_agency_list(opening, wire):
+    assert names_wire({"text": opening + " across the region."}) is wire

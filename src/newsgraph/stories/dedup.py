@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from newsgraph.clean.metadata.gazetteer import load_gazetteer
+
 if TYPE_CHECKING:
     from datasketch import MinHash
 
@@ -25,17 +27,20 @@ _SEED = 1
 # The hash scheme is part of a saved signature: values from another scheme do not compare.
 _SCHEME = "affine32"
 
-# Wire agencies and how copy credits them in a dateline ("LONDON (Reuters) -", "BEIJING, March 20
-# (Xinhua) --"): for records that come without the extract stage's `wire` field filled.
-_WIRE_NAMES = ("Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Xinhua", "dpa", "ANSA", "EFE",
-               "Kyodo", "Yonhap", "TASS", "Interfax", "UPI", "PA", "Bloomberg", "ANI", "PTI", "IANS")
-_WIRE_ALTERNATIVES = "|".join(re.escape(n) for n in _WIRE_NAMES)
-_DATELINE = re.compile(rf"\A[^\n]{{0,80}}?\((?:{_WIRE_ALTERNATIVES})\)\s*(?:-|--|—|–|:)")
+# How copy credits a wire agency in its dateline ("LONDON (Reuters) -", "BEIJING, March 20
+# (Xinhua) --"), for records that come without the extract stage's `wire` field filled. The
+# name in brackets is checked against the cleaner's agency list, so both stages know the same agencies.
+_DATELINE = re.compile(r"\(([^()\n]{1,40})\)\s*(?:-|--|—|–|:)")
+_DATELINE_REACH = 80
 
 
 def names_wire(record: dict[str, Any]) -> bool:
     """Whether the copy credits a wire agency: the extract stage's `wire` field or a wire dateline."""
-    return bool(record.get("wire")) or bool(_DATELINE.match((record.get("text") or "").lstrip()))
+    if record.get("wire"):
+        return True
+    head = (record.get("text") or "").lstrip()[: _DATELINE_REACH + 50].split("\n", 1)[0]
+    gazetteer = load_gazetteer()
+    return any(m.start() <= _DATELINE_REACH and gazetteer.wire(m[1]) for m in _DATELINE.finditer(head))
 
 
 def _shingles(text: str, size: int) -> list[bytes]:
