@@ -23,7 +23,6 @@ from conftest import DEMO
 from newsgraph.serve import create_app
 from newsgraph.serve.api import MAX_LIMIT
 from newsgraph.serve.markup import Mark, render
-from newsgraph.serve.sentences import sentence_spans, sentence_start
 from newsgraph.store import open_db
 
 with warnings.catch_warnings():
@@ -338,24 +337,6 @@ def test_any_spans_render_as_nested_html_with_the_same_text(text, data):
         parsed = _parse(str(para.html))
         assert "".join(parsed.text) == text[para.start:para.end]
         assert len(parsed.ids) == len(set(parsed.ids))
-
-
-def test_sentences_skip_abbreviations_and_initials():
-    text = 'U.S. President Donald J. Trump met Mr. Putin. "It went well." Then they left!\nNew paragraph here.'
-    spans = sentence_spans(text)
-    assert [text[s:e] for s, e in spans] == [
-        "U.S. President Donald J. Trump met Mr. Putin.", '"It went well."', "Then they left!", "New paragraph here."]
-    assert sentence_start(spans, text.index("Putin")) == 0
-    assert sentence_start(spans, text.index("went")) == spans[1][0]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("Ab. !?\n\"”1"), max_size=80))
-def test_sentence_spans_are_ordered_stripped_and_inside_the_text(text):
-    spans = sentence_spans(text)
-    for i, (s, e) in enumerate(spans):
-        assert 0 <= s < e <= len(text) and text[s:e] == text[s:e].strip()
-        assert i + 1 == len(spans) or e <= spans[i + 1][0]
 
 
 def test_an_empty_database_serves_every_page(tmp_path):

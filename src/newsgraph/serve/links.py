@@ -3,7 +3,7 @@
 Article ids are whatever the input called them, often file paths (`demo/corpus/01_x.txt`,
 `../seeds/a.txt`): in a URL the id is one percent-encoded segment, so slashes and dots in it
 cannot be mistaken for path steps by a browser. A fact at character `offset` of an article links
-to `/article/<id>#s-<start>`, the start of the sentence holding it (`newsgraph.serve.sentences`).
+to `/article/<id>#s-<start>`, the start of the sentence holding it (`newsgraph.sentences`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import quote, urlencode
 
-from newsgraph.serve.sentences import sentence_spans, sentence_start
+from newsgraph.sentences import sentence_spans, sentence_start
 
 __all__ = ["Anchors", "article_url", "entity_url", "page_url", "story_url", "storyline_url"]
 

@@ -7,37 +7,13 @@ annotation is dropped here, once, and the comparison modules can trust what they
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ArticleInput", "Sentences", "read_articles", "span_inside"]
+from newsgraph.sentences import Sentences
 
-# A sentence ends at . ! ? (with closing quotes) before a space and a capital or an opening
-# quote, or at a line break: enough to show a fact's sentence, no parser needed.
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
-
-
-class Sentences:
-    """Sentence extents of a text, found once; `around(offset)` is a binary search."""
-
-    __slots__ = ("_starts", "_text")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
-
-    def around(self, start: int, end: int | None = None) -> tuple[int, int]:
-        """The extent of the sentence(s) holding `start`..`end`, without outer whitespace."""
-        first = self._starts[max(bisect.bisect_right(self._starts, start) - 1, 0)]
-        index = bisect.bisect_right(self._starts, max(start, (end or start) - 1))
-        last = self._starts[index] if index < len(self._starts) else len(self._text)
-        chunk = self._text[first:last]
-        left = len(chunk) - len(chunk.lstrip())
-        return first + left, first + len(chunk.rstrip())
-
+__all__ = ["ArticleInput", "read_articles", "span_inside"]
 
 @dataclass(frozen=True, slots=True)
 class ArticleInput:

@@ -1,8 +1,8 @@
-"""Sentence spans of an article's clean text: the anchors every fact links to (`#s-<start>`).
+"""Sentence spans of an article's clean text, found without a parser.
 
-The store keeps no sentence table (only events carry their sentence), yet a quote on the entity
-page, a hit on the search page and an event on a story page must all point at the same anchor.
-So every page splits the text the same cheap way, here: paragraphs at newlines, sentences after
+The web UI links every fact to its sentence (`#s-<start>`) and the outlet comparison shows a
+fact's sentence; the store keeps no sentence table (only events carry their sentence), so both
+split the text the same cheap way, here: paragraphs at newlines, sentences after
 `.`, `!` or `?` (closing quotes included) before a capital, a digit or an opening quote, unless
 the word before the stop is an abbreviation or an initial. A link to any offset goes to the
 sentence that contains it (`sentence_start`).
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-__all__ = ["sentence_spans", "sentence_start"]
+__all__ = ["Sentences", "sentence_spans", "sentence_start"]
 
 # Words a full stop does not end a sentence after (compared without the stop, lower case).
 _ABBREVIATIONS = frozenset({
@@ -55,3 +55,22 @@ def sentence_start(spans: list[tuple[int, int]], offset: int) -> int:
     """The start of the sentence holding `offset` (the one before it when it falls between two)."""
     i = bisect_right(spans, offset, key=lambda span: span[0]) - 1
     return spans[max(i, 0)][0] if spans else 0
+
+
+class Sentences:
+    """The sentence spans of one text, found once; `around` finds a span's sentences by binary search."""
+
+    __slots__ = ("_spans", "_starts")
+
+    def __init__(self, text: str) -> None:
+        self._spans = sentence_spans(text)
+        self._starts = [start for start, _end in self._spans]
+
+    def around(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """The extent of the sentence(s) holding `start`..`end` (an offset between two sentences
+        belongs to the one before it)."""
+        if not self._spans:
+            return start, end if end is not None else start
+        first = max(bisect_right(self._starts, start) - 1, 0)
+        last = max(bisect_right(self._starts, max(start, (end if end is not None else start) - 1)) - 1, first)
+        return self._starts[first], self._spans[last][1]
