@@ -605,3 +605,36 @@ def test_topic_with_nobody_speaking_is_no_quote(nlp):
 
 def test_be_supposed_to_is_no_belief(nlp):
     assert quotes(nlp, "The truck was supposed to arrive at the depot by noon.") == []
+
+
+def test_second_that_clause_of_one_report_stays_in_it(nlp):
+    text = "Economists said that the tariff would protect local mills but that it would add costs for every household."
+    q = only(quotes(nlp, text))
+    assert q.text.endswith("it would add costs for every household")
+    assert q.speaker is not None and q.speaker.text == "Economists"
+
+
+def test_content_does_not_end_on_the_conjunction_before_a_second_report(nlp):
+    text = "The mayor said the city would hire mediators and she also warned that the strike could last for weeks."
+    q = by_text(quotes(nlp, text), "mediators")
+    assert q.text == "the city would hire mediators"
+
+
+def test_cue_hung_on_the_reported_clause_keeps_the_reporters_speaker(nlp):
+    text = "The governor said she would sign the spending bill this week and warned against any further delay."
+    warning = by_text(quotes(nlp, text), "further delay")
+    assert warning.speaker is not None and warning.speaker.text == "The governor"
+
+
+def test_participle_hung_on_the_reported_clause_keeps_the_reporters_speaker(nlp):
+    text = (
+        "Senator Alvarez said he did not think the audit was fair, arguing that the inspectors had ignored the records."
+    )
+    argument = by_text(quotes(nlp, text), "inspectors")
+    assert argument.speaker is not None and argument.speaker.text == "Senator Alvarez"
+
+
+def test_parenthetical_cue_reports_the_fronted_clause_too(nlp):
+    found = quotes(nlp, "Though the first vote was close, she said, the second one will not be.")
+    assert [q.text for q in found] == ["Though the first vote was close", "the second one will not be"]
+    assert found[0].cue == found[1].cue

@@ -85,7 +85,7 @@ class Context:
                 runs.append([i])
         out: list[tuple[int, int]] = []
         for run in runs:
-            run = _without_lead_adverb(doc, run)
+            run = _without_trailing_conjunction(doc, _without_lead_adverb(doc, run))
             if not run:
                 continue
             end_tok = doc[run[-1]]
@@ -115,6 +115,8 @@ class Context:
             return True  # "..., engaging in what analysts called ...": the writer's comment on the report
         if tok.dep_ not in ("advcl", "conj") or not self.reports(tok):
             return False
+        if tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            return False  # "... but that it would add ...": a second clause of the same report
         return after_comma or before.dep_ == "cc"
 
     def grow(self, span: tuple[int, int]) -> tuple[int, int]:
@@ -134,11 +136,24 @@ class Context:
 
     def speaker(self, cue: Token) -> Token | None:
         """The speaker token of a cue verb, if the parse found it in the same paragraph."""
-        token = speaker_token(cue)
+        token = speaker_token(self._outer_report(cue) or cue)
         if token is None:
             return None
         first, last = self.paragraph(cue.idx)
         return token if first <= token.idx < last else None
+
+    def _outer_report(self, cue: Token) -> Token | None:
+        """The reporting verb whose speaker a subject-less cue shares when the parse hung the cue
+        on the reported clause instead of on the report: in "X said he would order a review and
+        warned against ...", or "X said he doubted it, arguing that ...", X warns and argues."""
+        if cue.dep_ not in ("conj", "advcl") or not self.reports(cue):
+            return None
+        if any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in cue.children):
+            return None
+        clause = cue.head
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i or not self.reports(clause.head):
+            return None
+        return clause.head
 
     def nearby_speaker(self, verb: Token, after: int) -> Token | None:
         """The noun next to a cue verb when the parse gave it no subject of its own: the one
@@ -245,4 +260,12 @@ def _without_lead_adverb(doc: Doc, run: list[int]) -> list[int]:
     links the report to the story, it is not part of what was said."""
     if len(run) > 2 and doc[run[0]].dep_ == "advmod" and doc[run[1]].text == ",":
         return run[2:]
+    return run
+
+
+def _without_trailing_conjunction(doc: Doc, run: list[int]) -> list[int]:
+    """A run without the conjunction closing it ("A and [said B]" once the second report is
+    set apart): it joined the content to what was cut off (one of PolNeAR's 2,192 dev spans ends on one)."""
+    while run and doc[run[-1]].dep_ == "cc":
+        run = run[:-1]
     return run

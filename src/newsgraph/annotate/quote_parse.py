@@ -91,7 +91,9 @@ def _verb(ctx: Context, verb: Token) -> Attribution | None:
     if content:
         found.parts = ctx.parts(content, verb)
     elif "speech" in classes and _parenthetical(verb):
-        found.parts = ctx.parts([verb.head], verb, exclude=verb)
+        # "Though A, she said, B": the parse hangs the fronted clause on the cue, yet it is said too
+        fronted = [c for c in verb.lefts if c.dep_ == "advcl"]
+        found.parts = sorted(ctx.parts(fronted, verb) + ctx.parts([verb.head], verb, exclude=verb))
     elif ctx.text[cue[1] : cue[1] + 1] == ":":
         found.parts = _next_paragraph(ctx, verb)
     elif topic is not None:
