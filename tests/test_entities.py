@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import SEEDS
 from newsgraph.annotate.entities import find_entities
+from newsgraph.annotate.entity_persons import reread_person
 from newsgraph.annotate.gazetteer import _people, load_gazetteer
 from newsgraph.config import Config
 from newsgraph.pipeline import process
@@ -522,3 +523,44 @@ def test_entities_never_raise_and_spans_hold(nlp, text, context):
         assert entity.text == text[entity.start : entity.end]
         assert entity.canonical
         assert entity.kind in {"person", "organisation", "country", "place", "group", "outlet"}
+
+
+# --- second opinions on PERSON ------------------------------------------------------------------
+
+
+def _name_spans(doc, name: str) -> list[tuple[int, int]]:
+    words = name.split()
+    return [(t.i, t.i + len(words)) for t in doc if [w.text for w in doc[t.i : t.i + len(words)]] == words]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Ferries sat idle off Norvala on Tuesday. Floods spread across central Norvala overnight.",
+         "Norvala", "place"),
+        ("The dam is run by the state-owned company Brightwater Hydro, which declined to comment.",
+         "Brightwater Hydro", "organisation"),
+        ("\"We will not back down,\" the union leader told the Courier on Monday.", "Courier", "organisation"),
+        ("Farmers say the Kesh reservoir has halved since the dam was filled.", "Kesh", "drop"),
+        ("Residents of Hollin Lane were evacuated by boat.", "Hollin Lane", "place"),
+        ("Calder said the budget was fair. Calder later left the chamber.", "Calder", None),
+        ("The Calder administration defended the budget on Friday.", "Calder", None),
+        ("Ostrava Air CEO Ines Roy said fares would rise.", "Ostrava Air", "organisation"),
+    ],
+)
+def test_reread_person_reads_how_the_name_is_used(nlp, text, name, expected):
+    doc = nlp(text)
+    gaz = load_gazetteer()
+    assert reread_person(doc, _name_spans(doc, name), False, gaz.is_title) == expected
+
+
+def test_a_title_keeps_the_person_whatever_the_context(nlp):
+    doc = nlp("Flags flew across central Norvala as the delegates arrived.")
+    assert reread_person(doc, _name_spans(doc, "Norvala"), True, load_gazetteer().is_title) is None
+
+
+def test_a_country_the_model_calls_a_person_comes_out_a_place(nlp):
+    text = ("Talks between Orlenia and Norvala resumed in Tavrin on Monday. Floods have hit central Norvala, "
+            "and a senior official said exports through Norvala had halved.")
+    kinds = {e.kind for e in entities(nlp, text) if e.text == "Norvala"}
+    assert kinds and "person" not in kinds

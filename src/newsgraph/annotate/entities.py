@@ -75,6 +75,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.annotate.coref import canonical_person_names, split_title, surname
+from newsgraph.annotate.entity_persons import reread_person
 from newsgraph.annotate.entity_roles import POSSESSIVES, country_in, mention_role, person_roles
 from newsgraph.annotate.gazetteer import Entry, Gazetteer, load_gazetteer
 from newsgraph.clean.metadata.gazetteer import Gazetteer as Outlets
@@ -379,6 +380,7 @@ def _classify(
             m.kind = _DROP
         elif m.label == "PERSON":
             _person_or_not(m, gaz)
+    _reread_persons(doc, mentions, gaz, named)
     person_words = _person_words(mentions) | named
     deferred = []
     for m in mentions:
@@ -451,6 +453,39 @@ def _person_or_not(m: _Mention, gaz: Gazetteer) -> None:
         m.kind = "person"
     else:
         m.maybe_place = True
+
+
+def _reread_persons(doc, mentions: list[_Mention], gaz: Gazetteer, named: frozenset[str]) -> None:
+    """Names NER called persons that have no first name, no title and are no part of a full
+    person name on the page: how the document uses them may say place or organisation."""
+    full = {
+        word
+        for m in mentions
+        if m.kind == "person" and " " in m.name and gaz.first_name_gender(m.name.split()[0]) is not None
+        for word in m.name.split()
+    } | named
+    groups: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        words = m.name.split()
+        if (
+            m.kind == "person"
+            and m.label == "PERSON"
+            and gaz.first_name_gender(words[0]) is None
+            and not any(word in full for word in words)
+            and not (gaz.known_person(m.name) or gaz.person_by_surname(m.name))
+        ):
+            groups.setdefault(m.name, []).append(m)
+    for name, group in groups.items():
+        titled = any(m.name_first > m.first or (m.first > 0 and _titles(doc[m.first - 1].text, gaz)) for m in group)
+        kind = reread_person(doc, [(m.first, m.last) for m in group], titled, gaz.is_title)
+        for m in group if kind else ():
+            m.kind, m.canonical = kind, name
+            m.country = country_in(name.split(), gaz) if kind == "organisation" else None
+
+
+def _titles(word: str, gaz: Gazetteer) -> bool:
+    """A title or an honorific ("Minister", "Mrs")."""
+    return gaz.is_title(word) or gaz.honorific_gender(word)[0]
 
 
 def _person_words(mentions: Sequence[_Mention | _Named]) -> frozenset[str]:
