@@ -18,6 +18,7 @@ from newsgraph.clean.lines import split_lines
 from newsgraph.clean.metadata import Metadata, read_metadata
 from newsgraph.clean.metadata.dates import find_dates, find_weekdays
 from newsgraph.clean.metadata.gazetteer import load_gazetteer
+from newsgraph.clean.metadata.view import PageView
 from newsgraph.clean.page import CleanPage, Segmentation, assemble, clean_page
 from newsgraph.clean.rules import match_rule
 from newsgraph.config import Config
@@ -361,6 +362,32 @@ def test_dates_and_weekdays_reader() -> None:
         assert text[hit.start:hit.end] == hit.text
     days = [w.text for w in find_weekdays("It rose on Thursday, talks resume next Monday and run until Friday.")]
     assert days == ["on Thursday"]
+
+
+def test_years_are_read_at_number_edges_and_window_ends() -> None:
+    # Years inside longer numbers are no years; two years may stand back to back in a date
+    # range; a window that cuts a year off reads nothing; non-ASCII decimal digits count.
+    assert find_dates("ref 120251 and 20251 and 2025-10-144") == []
+    assert [h.text for h in find_dates("14 Oct 2019-2020 and 3 May 2020")] == ["14 Oct 2019", "3 May 2020"]
+    text = "x 14 October 2025"
+    assert find_dates(text, 0, len(text) - 1) == []
+    assert [h.text for h in find_dates(text, 2)] == ["14 October 2025"]
+    assert find_dates("2025", 0, 1) == [] and find_dates("") == []
+    assert [h.value for h in find_dates("on 14 October 20٢٥")] == [dt.date(2025, 10, 14)]
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("Rescuers search the rubble in Tarnby (Photo: Tarnby Gazette)", True),
+    ("In this undated file image, the market square lies under water", True),
+    ("IN THIS FILE PHOTO the barriers are seen from the bridge", True),
+    ("Residents leave the sports hall, FILE PHOTO of last year", True),
+    ("Residents leave the sports hall on Thursday morning", False),
+    ("Résidents du quartier, İn this photo: la place du marché", True),
+])
+def test_captions_found_by_their_wording(line: str, caption: bool) -> None:
+    raw, page = _page([HEADLINE, line, *BODY], body=set(BODY))
+    view = PageView(raw, page)
+    assert view.is_caption(_line(raw, line), by_position=False) is caption
 
 
 # --- section -------------------------------------------------------------------------------
