@@ -238,12 +238,6 @@ def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
     return np.divide(part, whole, out=np.zeros(len(part)), where=whole > 0)
 
 
-def _match_counts(pattern: re.Pattern[str], text: str, starts: np.ndarray) -> np.ndarray:
-    """How many matches of `pattern` start on each line of `text` (lines begin at `starts`)."""
-    hits = [m.start() for m in pattern.finditer(text)]
-    return np.bincount(np.searchsorted(starts, hits, side="right") - 1, minlength=len(starts))
-
-
 def _line_of(starts: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     """The line of each offset of the joined text."""
     return np.searchsorted(starts, offsets, side="right") - 1
