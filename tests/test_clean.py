@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import DEMO, SEEDS, token_f1
 from newsgraph.clean.lines import _STOPWORDS, FEATURE_NAMES, Line, line_table, split_lines
 from newsgraph.clean.model import _title_likeness, jaccard
-from newsgraph.clean.page import _drop_repeats, _keep_main_run, clean_page
+from newsgraph.clean.page import _drop_repeats, _inside, _keep_main_run, _squash_lines, clean_page
 from newsgraph.config import Config
 
 PARAS = [
@@ -318,3 +318,31 @@ def test_page_level_title_likeness_equals_per_line_jaccard(texts: list[str], tit
 def test_line_features_on_written_lines(text: str, column: str, value: float) -> None:
     features = line_table(split_lines(f"Title\n{text}\n")).features
     assert features[1, FEATURE_NAMES.index(column)] == value
+
+
+# The repeat search, by its per-line definition: squash each line with a regex, test every pair.
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, max_size=12))
+def test_squashing_a_page_at_once_equals_squashing_each_line(texts: list[str]) -> None:
+    assert _squash_lines(texts) == [re.sub(r"\W+", "", t).casefold() for t in texts]
+
+
+_SQUASHED = st.lists(st.sampled_from(["ab", "abab", "ba", "b", "é", "ß", "ss", "日本", "_", "1"]), max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SQUASHED, max_size=10), st.data())
+def test_lines_found_inside_others_equal_the_pairwise_definition(texts: list[str], data: st.DataObject) -> None:
+    squashed = dict(enumerate(texts))
+    hosts = sorted(data.draw(st.sets(st.sampled_from(range(len(texts))))) if texts else set())
+    needles = [j for j in data.draw(st.permutations(range(len(texts)))) if squashed[j]]
+    expected = {i: [j for j in needles if j != i and squashed[j] in squashed[i] and squashed[j] != squashed[i]]
+                for i in hosts}
+    assert _inside(squashed, hosts, needles) == {i: js for i, js in expected.items() if js}
+
+
+def test_a_glued_lede_holds_the_body_lines_inside_it() -> None:
+    texts = _squash_lines(["A lede.", "A lede. The body, first.", "The body, first.", "the  BODY first"])
+    squashed = dict(enumerate(texts))
+    assert texts == ["alede", "aledethebodyfirst", "thebodyfirst", "thebodyfirst"]
+    assert _inside(squashed, [1, 2], [0, 2, 3]) == {1: [0, 2, 3]}

@@ -63,12 +63,20 @@ def _title_likeness(table: LineTable, n: int, title_words: set[str]) -> np.ndarr
     size = len(table.words)
     if not title_words or not size:
         return np.zeros(n)
-    pairs = np.unique(table.token_lines * size + table.word_ids)
+    pairs = _distinct(table.token_lines * size + table.word_ids)
     pair_lines = pairs // size
     distinct = np.bincount(pair_lines, minlength=n)
     in_title = np.fromiter(map(title_words.__contains__, table.words), dtype=bool, count=size)
     shared = np.bincount(pair_lines, weights=in_title[pairs % size], minlength=n)
     return _ratio_where(shared, distinct + len(title_words) - shared)
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted: `np.unique`, which hashes first and cost ten times more on a page."""
+    ordered = np.sort(values)
+    first = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
 
 
 def _ratio_where(part: np.ndarray, whole: np.ndarray) -> np.ndarray:

@@ -12,9 +12,12 @@ The order of work, each step a function below:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
+from newsgraph.clean.charclass import WORD, char_flags, code_points, from_code_points
 from newsgraph.clean.lines import Line, split_lines
 from newsgraph.clean.model import LineModel, load_model
 from newsgraph.config import Config
@@ -41,7 +44,6 @@ _TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|:•·]|::)\s+[^-–—|]{2,60}$")
 # "nowhere.In essence": the match ends where the space goes. It starts at the punctuation,
 # which the regex engine scans for, rather than with a lookbehind tried at every position.
 _GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’]?(?=[A-Z][a-z])")
-_SQUASH = re.compile(r"\W+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,8 +193,19 @@ def _is_prose(text: str) -> bool:
     return len(text.split()) >= 12 and text.rstrip("\"”’»)").endswith((".", "!", "?"))
 
 
-def _squash(text: str) -> str:
-    return _SQUASH.sub("", text).casefold()
+def _squash_lines(texts: list[str]) -> list[str]:
+    """Each text without its `\\W` characters, case-folded: what `re.sub(r"\\W+", "", t).casefold()` gives.
+
+    A regex substitution per line cost more than the rest of the repeat search. One pass over
+    the texts joined by "\\n" (none holds one: they are lines) keeps the word characters by
+    their code points' flags, which are `\\w`'s, and case-folds once: folding maps every
+    character on its own, so folding the join is joining the folds.
+    """
+    if not texts:
+        return []
+    codes = code_points("\n".join(texts))
+    kept = codes[((char_flags(codes) & WORD) > 0) | (codes == ord("\n"))]
+    return from_code_points(kept).casefold().split("\n")
 
 
 def _drop_repeats(lines: list[Line], reasons: list[str | None]) -> None:
@@ -209,14 +222,14 @@ def _drop_repeats(lines: list[Line], reasons: list[str | None]) -> None:
     candidates = [i for i, r in enumerate(reasons) if r in (None, "")]
     # Squashing only shortens a line, so a line too short to be a lede copy or a kept line
     # is never looked at again.
-    squashed = {i: _squash(lines[i].text) for i in candidates if reasons[i] is None or len(lines[i].text) >= 60}
+    looked_at = [i for i in candidates if reasons[i] is None or len(lines[i].text) >= 60]
+    squashed = dict(zip(looked_at, _squash_lines([lines[i].text for i in looked_at]), strict=True))
     first_removed_copy: int | None = None
     first_twin: int | None = None
     long_kept = [j for j in kept if len(squashed[j]) >= 30]
-    for i in squashed:
-        if len(squashed[i]) < 60:  # too short to hold two body lines
-            continue
-        inner = [j for j in long_kept if j != i and squashed[j] in squashed[i] and squashed[j] != squashed[i]]
+    # A line under 60 squashed characters is too short to hold two body lines.
+    hosts = [i for i, text in squashed.items() if len(text) >= 60]
+    for i, inner in _inside(squashed, hosts, long_kept).items():
         if len(inner) >= 2:
             reasons[i] = "duplicate_lede"
             if first_removed_copy is None and min(inner) > i:
@@ -245,6 +258,27 @@ def _drop_repeats(lines: list[Line], reasons: list[str | None]) -> None:
         for i in range(first_removed_copy + 1, first_twin):
             if reasons[i] is None and squashed.get(i, "") not in squashed[first_removed_copy]:
                 reasons[i] = "caption"
+
+
+def _inside(squashed: dict[int, str], hosts: list[int], needles: list[int]) -> dict[int, list[int]]:
+    """For each host line that holds other lines, those of `needles` it holds without being equal to them.
+
+    Hosts in line order; needles, non-empty, in their order. Testing every host against every
+    needle cost a Python comparison per pair; instead each needle is searched for in the hosts
+    joined by "\\n", which no squashed line holds, so a hit lies inside the host it starts in.
+    """
+    hay = "\n".join([squashed[i] for i in hosts])
+    starts = list(itertools.accumulate((len(squashed[i]) + 1 for i in hosts[:-1]), initial=0))
+    found: dict[int, list[int]] = {}
+    for j in needles:
+        needle = squashed[j]
+        at = hay.find(needle)
+        while at >= 0:
+            k = bisect.bisect_right(starts, at) - 1
+            if hosts[k] != j and squashed[hosts[k]] != needle:
+                found.setdefault(hosts[k], []).append(j)
+            at = hay.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1
+    return dict(sorted(found.items()))
 
 
 def _clusters(indices: list[int], gap: int) -> list[list[int]]:
