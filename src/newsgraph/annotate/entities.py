@@ -75,7 +75,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.annotate.coref import canonical_person_names, split_title, surname
-from newsgraph.annotate.entity_persons import reread_person
+from newsgraph.annotate.entity_persons import governing, reread_person
 from newsgraph.annotate.entity_roles import POSSESSIVES, country_in, mention_role, person_roles
 from newsgraph.annotate.gazetteer import Entry, Gazetteer, load_gazetteer
 from newsgraph.clean.metadata.gazetteer import Gazetteer as Outlets
@@ -534,17 +534,10 @@ def _about(country: str | None, mentions: list[_Mention], skip: _Mention) -> boo
     )
 
 
-def _governing(tok):
-    """The token whose dependency decides the reading: the first conjunct of a coordination."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
 def _locative(tok) -> bool:
     """Used as a place: object of a place preposition ("at the White House") or of a verb
     of visiting ("visited the Kremlin")."""
-    tok = _governing(tok)
+    tok = governing(tok)
     if tok.dep_ == "dobj":
         return tok.head.lemma_ in _VISIT_VERBS
     return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
@@ -552,7 +545,7 @@ def _locative(tok) -> bool:
 
 def _actor(tok) -> bool:
     """A seat of government used as an actor ("Moscow said", "Kyiv's demand")."""
-    tok = _governing(tok)
+    tok = governing(tok)
     dep, head = tok.dep_, tok.head
     if dep == "nsubj":
         return head.pos_ in ("VERB", "AUX") and head.lemma_ not in _STATIVE_VERBS

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["reread_person"]
+__all__ = ["governing", "reread_person"]
 
 # Prepositions after which a bare name is a place ("in Vestmark", "off Porthaven"). "from",
 # "to" and "with" are left out: letters come from people and talks are held with them.
@@ -67,19 +67,23 @@ def reread_person(doc, spans: Sequence[tuple[int, int]], titled: bool, is_title:
     return best
 
 
-def _with_places(tok) -> bool:
-    """Coordinated with names NER calls places ("Orlenia, Vestmark and Kasmaria")."""
-    first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+def governing(tok):
+    """The token whose dependency decides the reading: the first conjunct of a coordination."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _with_places(tok, first) -> bool:
+    """Coordinated with names NER calls places ("Orlenia, Vestmark and Kasmaria"); `first`
+    is the coordination's first conjunct."""
     group = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.i != tok.i)]
     return any(t.ent_type_ in ("GPE", "LOC") for t in group if t.i != tok.i)
 
 
 def _acts(tok) -> bool:
-    """The name does or says something ("Marsh said", "was hired by Marsh")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    """The name does or says something ("Marsh said", "was hired by Marsh"); `tok` is the
+    first conjunct of its coordination."""
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ != "be"
     return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
@@ -93,12 +97,10 @@ def _vote(doc, first: int, last: int, is_title: Callable[[str], bool]) -> str | 
         return "place"
     if before is not None and before.lower_ in _REGION_MODIFIERS:
         return "place"
-    governing = head
-    while governing.dep_ == "conj" and governing.head.i != governing.i:
-        governing = governing.head
-    if governing.dep_ == "pobj" and governing.head.lower_ in _PLACE_PREPOSITIONS:
+    first_conjunct = governing(head)
+    if first_conjunct.dep_ == "pobj" and first_conjunct.head.lower_ in _PLACE_PREPOSITIONS:
         return "place"
-    if _with_places(head):
+    if _with_places(head, first_conjunct):
         return "place"
     after = doc[last] if last < len(doc) else None
     if after is not None and head.dep_ == "compound" and is_title(after.text):
@@ -109,7 +111,7 @@ def _vote(doc, first: int, last: int, is_title: Callable[[str], bool]) -> str | 
         return "organisation"
     if head.dep_ == "appos" and head.head.lower_ in _ORGANISATION_NOUNS:
         return "organisation"
-    if _acts(head):
+    if _acts(first_conjunct):
         return "person"
     if before is not None and before.lower_ == "the":
         # "the Kesh reservoir": a modifier of a common noun is no name of its own, unless the
