@@ -18,7 +18,7 @@ from newsgraph.annotate.quote_marks import QuotedSpan
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Attribution", "Context", "speaker_token", "trim"]
+__all__ = ["Attribution", "Context", "opens_with_that", "speaker_token", "trim"]
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 # Relations through which a cue verb with no subject of its own borrows its head's subject:
@@ -115,7 +115,7 @@ class Context:
             return True  # "..., engaging in what analysts called ...": the writer's comment on the report
         if tok.dep_ not in ("advcl", "conj") or not self.reports(tok):
             return False
-        if tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        if tok.dep_ == "conj" and opens_with_that(tok):
             return False  # "... but that it would add ...": a second clause of the same report
         return after_comma or before.dep_ == "cc"
 
@@ -232,6 +232,12 @@ def speaker_token(verb: Token) -> Token | None:
         if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj", "attr") and node.head.i != node.i:
             node = node.head.head if node.dep_ == "pobj" else node.head  # "tweets saying": the tweeter
     return None
+
+
+def opens_with_that(clause: Token) -> bool:
+    """A clause opened by "that" as a conjunction ("said [that he would go]"), which is how
+    reported content starts; a relative "that" stands for a noun instead and is no mark."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

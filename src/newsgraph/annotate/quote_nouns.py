@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.annotate.quote_context import Attribution, Context
+from newsgraph.annotate.quote_context import Attribution, Context, opens_with_that
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,7 +31,7 @@ def from_noun(ctx: Context, noun: Token) -> Attribution | None:
     lemma = noun.lemma_.lower()
     content: Token | None = None
     if lemma in lexicon.nouns:
-        content = next((c for c in noun.rights if c.dep_ in _CLAUSES and _that_clause(c)), None)
+        content = next((c for c in noun.rights if c.dep_ in _CLAUSES and opens_with_that(c)), None)
     if content is None and lemma in lexicon.intent_nouns:
         content = next((c for c in noun.rights if c.dep_ == "acl" and _to_infinitive(c)), None)
     heads: list[Token] = [content] if content is not None else []
@@ -60,12 +60,6 @@ def _owner(ctx: Context, noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
         return ctx.speaker(noun.head)
     return None
-
-
-def _that_clause(tok: Token) -> bool:
-    """A complement clause opened by "that" as a conjunction, not a relative clause whose
-    "that" stands for the noun ("the claim that he made")."""
-    return any(c.lower_ == "that" and c.dep_ == "mark" for c in tok.lefts)
 
 
 def _to_infinitive(tok: Token) -> bool:

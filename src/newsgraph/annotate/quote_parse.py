@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.annotate.quote_context import Attribution, Context, trim
+from newsgraph.annotate.quote_context import Attribution, Context, opens_with_that, trim
 from newsgraph.annotate.quote_nouns import from_noun
 from newsgraph.annotate.quote_states import from_adjective, from_evidential, passive_belief
 
@@ -158,7 +158,7 @@ def _without_left_clause(clauses: list[Token], verb: Token) -> list[Token]:
     if not right or len(right) == len(clauses):
         return clauses
     doc = verb.doc
-    opens_that = any(t.lower_ == "that" and t.dep_ == "mark" for c in right for t in c.lefts)
+    opens_that = any(opens_with_that(c) for c in right)
     return [
         c
         for c in clauses
@@ -264,7 +264,7 @@ def _verb_read_as_noun(ctx: Context, tok: Token) -> Attribution | None:
 
 def _opens_clause(tok: Token) -> bool:
     """A that-clause or an infinitive."""
-    return any(c.lower_ == "that" and c.dep_ == "mark" for c in tok.children) or _infinitive(tok)
+    return opens_with_that(tok) or _infinitive(tok)
 
 
 def _completion(verb: Token, obj: Token) -> list[Token]:
